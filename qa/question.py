@@ -1,0 +1,160 @@
+"""Question analysis without an NLP model: what kind of answer a question asks for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.text import STOPWORDS, stem, terms, words
+
+PERSON = frozenset({"PERSON"})
+DATE = frozenset({"DATE", "TIME"})
+PLACE = frozenset({"GPE", "LOC", "FAC"})
+ORG = frozenset({"ORG"})
+COUNT = frozenset({"CARDINAL", "QUANTITY"})
+AMOUNT = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
+DURATION = frozenset({"DATE", "TIME", "QUANTITY"})
+
+AUXILIARIES = frozenset(
+    "is was are were be been did does do has have had can could will would should may might must shall".split()
+)
+MODAL_AUXILIARIES = frozenset("has have had will would can could may might should must".split())
+# Words that shape the question rather than name what it is about: "how long", "what type of".
+FRAME_WORDS = frozenset("long old far big tall large type kind sort form brand happen occur".split())
+WH_WORDS = ("how", "who", "whom", "whose", "when", "where", "why", "which", "what")
+
+# The noun after "what"/"which" often names an entity type: "what year", "which company".
+FOCUS_TYPES: dict[str, frozenset[str]] = {}
+for _nouns, _labels in (
+    ("year years date day days month months decade century time period era season", DATE),
+    ("city state country place town county nation region continent location province village island", PLACE),
+    ("company organization organisation firm agency team group court office university school party "
+     "newspaper network band club studio publication outlet channel department bureau", ORG),
+    ("percentage percent proportion share rate", frozenset({"PERCENT"})),
+    ("amount price cost fine sum fee salary budget", frozenset({"MONEY"})),
+    ("number", frozenset({"CARDINAL"})),
+    ("film movie book song show album documentary series novel play", frozenset({"WORK_OF_ART"})),
+    ("law act statute", frozenset({"LAW"})),
+    ("language", frozenset({"LANGUAGE"})),
+    ("nationality religion", frozenset({"NORP"})),
+    ("event war battle", frozenset({"EVENT"})),
+    ("person man woman people actor actress director producer lawyer attorney judge prosecutor "
+     "player singer writer author president leader member official cinematographer armorer husband "
+     "wife father mother son daughter brother sister filmmaker scientist king queen emperor", PERSON),
+):  # fmt: skip
+    for _noun in _nouns.split():
+        FOCUS_TYPES[_noun] = _labels
+
+
+FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
+
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    """What a question asks: its kind, the entity types that answer it, its focus noun and its terms."""
+
+    text: str
+    kind: str
+    expected: frozenset[str]
+    focus: str | None
+    terms: tuple[str, ...]
+    asks_subject: bool = False  # "who loaded ...", "which company paid ...": the answer does the verb
+    asks_object: bool = False  # "who was wounded ...", "whom did ... hire": the verb acts on the answer
+
+    @property
+    def typed(self) -> bool:
+        """Whether only an entity of an expected type can answer."""
+        return bool(self.expected)
+
+
+def analyse_question(question: str) -> QuestionAnalysis:
+    """Classify `question` (who / when / where / how many / how much / which X / what X / why / yes-no)."""
+    tokens = words(question)
+    kind, expected, focus = classify(tokens)
+    content = tuple(t for t in terms(question) if t not in FRAME_STEMS)
+    return QuestionAnalysis(question, kind, expected, focus, content, asks_subject(tokens, focus), asks_object(tokens))
+
+
+def asks_object(tokens: list[str]) -> bool:
+    """Whether the question is passive or asks for an object: "who was wounded", "whom did he hire"."""
+    text = " ".join(tokens)
+    return bool(re.search(r"\b(whom|who|what|which \w+) (was|were|is|are|been|be) \w+(ed|en)\b", text)) or bool(
+        re.search(r"\b(whom|who) (did|does|do|will|would)\b", text)
+    )
+
+
+def asks_subject(tokens: list[str], focus: str | None) -> bool:
+    """Whether the wh-phrase is the subject of a main verb: "who loaded", not "who is" or "whom did"."""
+    position = next((i for i, t in enumerate(tokens) if t in ("who", "which", "what")), None)
+    if position is None:
+        return False
+    rest = tokens[position + 1 :]
+    if focus and focus in rest:
+        rest = rest[rest.index(focus) + 1 :]
+    if len(rest) >= 2 and rest[0] in MODAL_AUXILIARIES:
+        return True  # "who has pleaded", "who will testify"
+    if len(rest) >= 2 and rest[0] in ("is", "was", "are", "were") and rest[1].endswith("ing"):
+        return True  # "who is making"
+    return bool(rest) and rest[0] not in AUXILIARIES and rest[0] not in STOPWORDS
+
+
+def classify(tokens: list[str]) -> tuple[str, frozenset[str], str | None]:
+    """Kind, expected entity labels and focus noun of a tokenised question."""
+    position = next((i for i, t in enumerate(tokens) if t in WH_WORDS), None)
+    if position is None:
+        if tokens and tokens[0] in AUXILIARIES:
+            return "yesno", frozenset(), None
+        return "other", frozenset(), None
+    wh, rest = tokens[position], tokens[position + 1 :]
+    following = rest[0] if rest else ""
+    if wh in ("who", "whom", "whose"):
+        return "who", PERSON | ORG, None
+    if wh == "when":
+        return "when", DATE, None
+    if wh == "where":
+        return "where", PLACE | ORG, None
+    if wh == "why":
+        return "why", frozenset(), None
+    if wh == "how":
+        return classify_how(following, rest[1:])
+    focus = focus_noun(rest)
+    if focus is None:
+        return "what", frozenset(), None
+    return "which", FOCUS_TYPES.get(focus, frozenset()), focus
+
+
+def classify_how(following: str, rest: list[str]) -> tuple[str, frozenset[str], str | None]:
+    """ "how many X", "how much", "how long", "how old", or plain "how" (manner)."""
+    if following == "many":
+        return "how_many", COUNT, focus_noun(rest)
+    if following == "much":
+        return "how_much", AMOUNT, None
+    if following in ("long", "old"):
+        return "how_long", DURATION | COUNT if following == "old" else DURATION, None
+    if following in ("far", "big", "tall", "large", "heavy", "high", "deep"):
+        return "how_much", frozenset({"QUANTITY", "CARDINAL"}), None
+    return "how", frozenset(), None
+
+
+def focus_noun(rest: list[str]) -> str | None:
+    """The noun a "what"/"which"/"how many" phrase asks about: "what type of gun" -> "gun"."""
+    phrase: list[str] = []
+    for token in rest:
+        if token in AUXILIARIES or (token in STOPWORDS and token != "of"):
+            break
+        phrase.append(token)
+    if len(phrase) >= 2 and phrase[1] == "of" and phrase[0] in ("type", "kind", "sort", "form", "name", "brand"):
+        phrase = phrase[2:]
+    phrase = [t for t in phrase if t != "of"]
+    verb = next((i for i, t in enumerate(phrase) if re.search(r"(ed|ing)$", t) and t not in FOCUS_TYPES), None)
+    phrase = phrase[:verb][:3]
+    if not phrase:
+        return None
+    # "what film production company" -> "company"; "which judge presides" -> "judge".
+    typed = [t for t in phrase if t in FOCUS_TYPES]
+    return typed[-1] if typed else phrase[0]
+
+
+def focus_stem(analysis: QuestionAnalysis) -> str | None:
+    """The stem of the focus noun, as sentence words are compared."""
+    return stem(analysis.focus) if analysis.focus else None

@@ -1,0 +1,69 @@
+"""Turn an `Answer` into what a person reads (plain text) or a program reads (JSON)."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import asdict
+
+from qa.answer import Answer, Citation
+from qa.documents import shorten
+
+DONT_SAY = "The articles don't say."
+
+
+def answer_to_dict(answer: Answer) -> dict:
+    """The `--json` object: question, answer, confidence, sentence, citations and passages read."""
+    return {
+        "question": answer.question,
+        "answer": answer.text,
+        "answerable": answer.answerable,
+        "confidence": answer.confidence,
+        "supporting_sentence": answer.supporting_sentence,
+        "agreeing_documents": answer.agreeing_documents,
+        "total_documents": answer.total_documents,
+        "citations": [asdict(c) for c in answer.citations],
+        "passages": [
+            {
+                "doc_id": hit.passage.doc_id,
+                "start": hit.passage.start,
+                "end": hit.passage.end,
+                "text": hit.passage.text,
+                "score": round(hit.score, 4),
+                "cosine": round(hit.cosine, 4),
+            }
+            for hit in answer.passages
+        ],
+    }
+
+
+def agreement_line(answer: Answer) -> str:
+    """ "3 of 5 articles say so." or "1 of 5 articles says so." """
+    n, total = answer.agreeing_documents, answer.total_documents
+    return f"{n} of {total} article{'s' if total != 1 else ''} {'say' if n != 1 else 'says'} so."
+
+
+def source_line(number: int, citation: Citation) -> str:
+    """ "[1] doc id · title · chars a-b" """
+    return f"[{number}] {citation.doc_id} · {shorten(citation.title, 70)} · chars {citation.start}-{citation.end}"
+
+
+def quote(text: str, width: int = 88) -> str:
+    """A sentence as an indented quotation."""
+    return textwrap.indent(textwrap.fill(f"“{' '.join(text.split())}”", width - 4), "  ")
+
+
+def answer_to_text(answer: Answer) -> str:
+    """The human-readable answer: span, quoted sentences with citation numbers, agreement, sources."""
+    if not answer.answerable:
+        lines = [DONT_SAY]
+        if answer.passages:
+            hit = answer.passages[0]
+            lines += ["", "Closest passage considered (not an answer):", quote(hit.passage.text)]
+            lines.append(f"  {hit.passage.doc_id} · chars {hit.passage.start}-{hit.passage.end}")
+        return "\n".join(lines)
+    lines = [answer.text or "", ""]
+    for number, citation in enumerate(answer.citations, 1):
+        lines += [quote(citation.text) + f" [{number}]", ""]
+    lines += [f"{agreement_line(answer)} Confidence {answer.confidence:.2f}.", ""]
+    lines += [source_line(number, c) for number, c in enumerate(answer.citations, 1)]
+    return "\n".join(lines)

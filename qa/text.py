@@ -1,0 +1,77 @@
+"""Word-level text helpers shared by retrieval and answering: tokens, stems, stop words, normal forms."""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’.\-][A-Za-z0-9\u00C0-\u024F]+)*")
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have
+    having he her here hers herself him himself his how i if in into is it its itself just me more most my
+    myself no nor not now of off on once only or other our ours ourselves out over own same she should so
+    some such than that the their theirs them themselves then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves also according said says tell told name named get got kind many much""".split()
+)
+
+_stemmer = Stemmer.Stemmer("english")
+
+
+def fold(text: str) -> str:
+    """Lower case with typographic quotes and dashes made plain, so that variants compare equal."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return text.replace("–", "-").replace("—", "-").lower()
+
+
+def words(text: str) -> list[str]:
+    """Word tokens in order, lower-cased, possessives dropped ("Baldwin's" -> "baldwin")."""
+    tokens = []
+    for match in WORD.finditer(fold(text)):
+        token = match.group()
+        if token.endswith("'s"):
+            token = token[:-2]
+        tokens.extend(part for part in re.split(r"['.\-]", token) if part)
+    return tokens
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of a lower-case word."""
+    return _stemmer.stemWord(word)
+
+
+def terms(text: str) -> list[str]:
+    """Stems of the content words of `text`: what retrieval and overlap scoring compare."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def word_spans(text: str) -> list[tuple[int, int, str]]:
+    """Every word of `text` with its offsets and its stem (stop words included, stem "" for them)."""
+    spans = []
+    for match in WORD.finditer(text):
+        word = fold(match.group()).removesuffix("'s")
+        spans.append((match.start(), match.end(), "" if word in STOPWORDS else stem(word)))
+    return spans
+
+
+def normalize_answer(text: str) -> str:
+    """SQuAD's official normalisation: lower case, no punctuation, no articles, single spaces."""
+    text = "".join(ch for ch in text.lower() if ch not in PUNCTUATION)
+    text = re.sub(r"\b(a|an|the)\b", " ", text)
+    return " ".join(text.split())
+
+
+PUNCTUATION = frozenset(string.punctuation)
+
+
+def answer_key(text: str) -> str:
+    """Normal form under which answer variants agree: "Gutierrez-Reed" and "Gutierrez Reed" are one."""
+    text = fold(unicodedata.normalize("NFKC", text)).replace("-", " ").replace("'s", "")
+    return normalize_answer(text)

@@ -1,0 +1,69 @@
+"""Answer quality on the seed articles, with the real model: right spans, exact citations, abstentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer import Answerer
+from qa.text import answer_key
+
+KNOWN = [
+    ("Who loaded the live round into Baldwin's gun?", "Hannah Gutierrez Reed"),
+    ("Who is the judge in Baldwin's trial?", "Mary Marlowe Sommer"),
+    ("How long is the armorer's sentence?", "18-month"),
+    ("How much was the fine paid by Rust Movie Productions?", "$100,000"),
+    ("Which company filed a motion to quash the subpoena?", "Moxie Films"),
+    ("Which filmmaker does not have to turn over her footage?", "Rory Kennedy"),
+    ("Which special prosecutor withdrew the appeal?", "Kari Morrissey"),
+    ("Where is the Halyna Hutchins family from?", "Ukraine"),
+    ("Which assistant director pleaded no contest?", "Dave Halls"),
+    ("When did Rust production reach a settlement with Hutchins's family?", "October 2022"),
+    ("How many days is the trial expected to last?", "10"),
+    ("Who was wounded in the shooting?", "Joel Souza"),
+    ("Who died during the filming of The Crow?", "Brandon Lee"),
+    ("At which ranch did the shooting happen?", "Bonanza Creek Ranch"),
+]
+
+OFF_TOPIC = [
+    "What is the capital of Ukraine?",
+    "How many jurors were seated?",
+    "Who won the 2022 football World Cup?",
+    "What is the boiling point of water?",
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), KNOWN)
+def test_known_questions_get_the_right_span(answerer: Answerer, question: str, expected: str):
+    answer = answerer.ask(question)
+    assert answer.answerable, f"abstained on {question!r}"
+    assert expected.lower() in answer.text.lower() or answer_key(answer.text) in answer_key(expected)
+
+
+@pytest.mark.parametrize("question", [q for q, _ in KNOWN] + OFF_TOPIC)
+def test_every_citation_is_an_exact_slice_holding_the_answer(answerer: Answerer, question: str):
+    answer = answerer.ask(question)
+    assert 0.0 <= answer.confidence <= 1.0
+    for citation in answer.citations:
+        text = answerer.store.document(citation.doc_id).text
+        assert text[citation.start : citation.end] == citation.text
+        assert citation.start <= citation.answer_start < citation.answer_end <= citation.end
+    if answer.answerable:
+        first = answer.citations[0]
+        doc = answerer.store.document(first.doc_id).text
+        assert doc[first.answer_start : first.answer_end] == answer.text
+        assert answer.text in answer.supporting_sentence
+
+
+@pytest.mark.parametrize("question", OFF_TOPIC)
+def test_off_topic_questions_abstain(answerer: Answerer, question: str):
+    answer = answerer.ask(question)
+    assert not answer.answerable
+    assert answer.text is None and answer.citations == ()
+    assert answer.passages, "the closest passages are still reported"
+
+
+def test_variants_of_one_name_count_as_one_answer(answerer: Answerer):
+    answer = answerer.ask("Who was the armorer on Rust?")
+    assert "Gutierrez" in answer.text
+    assert answer.agreeing_documents >= 3
+    assert len({c.doc_id for c in answer.citations}) == len(answer.citations)

@@ -1,0 +1,77 @@
+"""Corpus loading, titles, sentence offsets and passages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.documents import corpus_fingerprint, guess_title, load_corpus
+from qa.errors import CorpusError
+from qa.nlp import analyse
+from qa.settings import DEFAULT_CORPUS
+from qa.store import passage_windows
+
+
+def test_default_corpus_has_the_five_seed_articles_unchanged():
+    docs = load_corpus(DEFAULT_CORPUS)
+    assert [d.doc_id for d in docs] == [
+        "000_85ccd48f59644edf",
+        "001_4015aeb8f9402aa3",
+        "002_27212ba4a6a7da71",
+        "003_cc8a2d2bc6a44b25",
+        "004_67ee7d36a919c3b9",
+    ]
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if seeds.is_dir():
+        for doc in docs:
+            assert (seeds / f"{doc.doc_id}.txt").read_bytes() == Path(doc.path).read_bytes()
+
+
+def test_title_is_the_headline_or_a_shortened_first_sentence():
+    docs = {d.doc_id: d for d in load_corpus(DEFAULT_CORPUS)}
+    assert docs["002_27212ba4a6a7da71"].title.startswith("Alec Baldwin Cleared in Rust Shooting Case")
+    assert docs["004_67ee7d36a919c3b9"].title.startswith("SANTA FE, N.M – In an early legal win")
+    assert len(docs["004_67ee7d36a919c3b9"].title) <= 80
+    assert guess_title("# My headline\n\nBody text.") == "My headline"
+
+
+def test_missing_and_empty_folders_are_clear_errors(tmp_path: Path):
+    with pytest.raises(CorpusError, match="not found"):
+        load_corpus(tmp_path / "nope")
+    with pytest.raises(CorpusError, match="no .txt or .md"):
+        load_corpus(tmp_path)
+
+
+def test_fingerprint_changes_with_any_edit(small_corpus: Path):
+    before = corpus_fingerprint(small_corpus)
+    article = sorted(small_corpus.iterdir())[0]
+    article.write_text(article.read_text(encoding="utf-8") + " More.", encoding="utf-8")
+    assert corpus_fingerprint(small_corpus) != before
+
+
+def test_sentences_are_exact_slices_and_abbreviations_do_not_split(nlp):
+    text = (
+        "Headline Without A Period\n\nBaldwin is set to go on trial in July in Santa Fe, N.M., on a charge. "
+        "On Oct. 21, 2021, a prop gun discharged. Mr. Baldwin said nothing.\n"
+    )
+    sentences = [text[s.start : s.end] for s in analyse(nlp, text)]
+    assert sentences == [
+        "Headline Without A Period",
+        "Baldwin is set to go on trial in July in Santa Fe, N.M., on a charge.",
+        "On Oct. 21, 2021, a prop gun discharged.",
+        "Mr. Baldwin said nothing.",
+    ]
+
+
+def test_entities_are_trimmed_exact_slices(nlp):
+    text = "Rust Movie Productions paid a $100,000 fine. The armorer, Hannah Gutierrez Reed, was convicted."
+    found = {text[m.start : m.end]: m.label for s in analyse(nlp, text) for m in s.entities}
+    assert found["$100,000"] == "MONEY"
+    assert found["Hannah Gutierrez Reed"] == "PERSON"
+
+
+def test_passages_overlap_by_one_sentence_and_cover_everything():
+    windows = passage_windows([40, 40, 40, 40, 40], max_words=90)
+    assert windows == [(0, 2), (1, 3), (2, 4), (3, 5)]
+    assert passage_windows([200], max_words=90) == [(0, 1)]

@@ -1,0 +1,69 @@
+"""The index on disk: manifest, freshness, rebuilds and FAISS against brute force."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from qa.encoder import DEFAULT_MODEL
+from qa.index import MANIFEST, load_index, open_index, staleness
+from qa.settings import DEFAULT_CORPUS
+
+
+def test_manifest_records_model_corpus_and_checksums(default_index_dir: Path):
+    manifest = json.loads((default_index_dir / MANIFEST).read_text())
+    assert manifest["model"] == DEFAULT_MODEL
+    assert manifest["dimension"] == 384
+    assert manifest["documents"] == 5
+    assert manifest["count"] > 5
+    assert "index.faiss" in manifest["checksums"]
+    assert staleness(default_index_dir, DEFAULT_CORPUS, DEFAULT_MODEL) is None
+    assert not list(default_index_dir.parent.glob(".*tmp*")), "no temporary folder is left behind"
+
+
+def test_other_model_makes_the_index_stale(default_index_dir: Path):
+    assert "model" in staleness(default_index_dir, DEFAULT_CORPUS, "another-model")
+
+
+def test_unchanged_corpus_reuses_the_index_and_an_edit_rebuilds_it(small_corpus: Path, tmp_path: Path, encoder):
+    folder = tmp_path / "index"
+    said: list[str] = []
+    built = open_index(small_corpus, folder, DEFAULT_MODEL, lambda: encoder, said.append)
+    assert said and "no index" in said[0]
+    said.clear()
+    again = open_index(small_corpus, folder, DEFAULT_MODEL, lambda: encoder, said.append)
+    assert said == []
+    assert again.manifest.built_at == built.manifest.built_at
+    article = sorted(small_corpus.iterdir())[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8")
+    rebuilt = open_index(small_corpus, folder, DEFAULT_MODEL, lambda: encoder, said.append)
+    assert said and "changed" in said[0]
+    assert rebuilt.manifest.corpus_fingerprint != built.manifest.corpus_fingerprint
+
+
+def test_damaged_file_is_detected(small_corpus: Path, tmp_path: Path, encoder):
+    folder = tmp_path / "index"
+    open_index(small_corpus, folder, DEFAULT_MODEL, lambda: encoder, lambda _: None)
+    (folder / "passages.npy").write_bytes(b"garbage")
+    assert "damaged" in staleness(folder, small_corpus, DEFAULT_MODEL)
+
+
+def test_store_round_trips_with_exact_offsets(default_index_dir: Path):
+    index = load_index(default_index_dir)
+    for passage in index.store.passages:
+        assert index.store.document(passage.doc_id).text[passage.start : passage.end] == passage.text
+    for i, sentence in enumerate(index.store.sentences):
+        text = index.store.sentence_text(i)
+        assert text == text.strip() and text
+        for mention in sentence.entities + sentence.chunks:
+            assert sentence.start <= mention.start < mention.end <= sentence.end
+
+
+def test_faiss_top_k_equals_brute_force(default_index, encoder):
+    query = encoder.encode(["Who was the armorer on the set?"])
+    vectors = np.stack([default_index.vectors.reconstruct(i) for i in range(default_index.vectors.ntotal)])
+    expected = np.argsort(-(vectors @ query[0]), kind="stable")[:5]
+    _, found = default_index.vectors.search(query, 5)
+    assert found[0].tolist() == expected.tolist()
