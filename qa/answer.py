@@ -13,9 +13,11 @@ from qa.retrieve import Hit, Retriever
 from qa.store import PassageStore
 from qa.text import answer_key, stem, word_spans
 
-ABSTAIN_BELOW = 0.35
-MIN_COVERAGE = 0.45
+ABSTAIN_BELOW = 0.48
+MIN_COVERAGE = 0.2
+SUPPORT_COVERAGE = 0.45  # an article counts as agreeing only where its sentence matches the question well
 MAX_CITATIONS = 3
+NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 REASON = re.compile(r"\b(because|since|due to|as a result of|in order to|so that|after|for)\b", re.IGNORECASE)
 
 
@@ -58,6 +60,7 @@ class Candidate:
     end: int
     score: float
     coverage: float
+    cosine: float
 
 
 @dataclass
@@ -134,13 +137,17 @@ class Answerer:
         focus = focus_stem(analysis)
         results = []
         for span in spans_for(analysis, sentence, text):
+            if span.mention and span.mention.label in NUMERIC:
+                span = trim_question_words(span, tokens, question_terms)
             span_tokens = [i for i, (s, e, _) in enumerate(tokens) if s < span.end and e > span.start]
             span_terms = {tokens[i][2] for i in span_tokens if tokens[i][2]}
-            if span.mention and (not span_terms or span_terms & (question_terms - {focus})):
+            if span.mention and (not span_terms or span_terms <= question_terms | {focus}):
                 continue  # never answer with the question's own words
-            weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens)
+            weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus)
+            if span.mention and not span.linked and span_terms & question_terms:
+                weight *= 0.6  # "Alec Baldwin" rarely answers a question about Baldwin
             score = sentence_score * weight * (0.7 + 0.3 * proximity(span_tokens, matched))
-            results.append(Candidate(sentence.doc_index, index, span.start, span.end, score, coverage))
+            results.append(Candidate(sentence.doc_index, index, span.start, span.end, score, coverage, hit.cosine))
         return results
 
     def coverage(self, question_terms: set[str], sentence_terms: set[str], passage_terms: set[str]) -> float:
@@ -202,6 +209,7 @@ class Span:
     end: int
     weight: float
     mention: Mention | None = None
+    linked: bool = False  # tied to the question's focus noun (apposition, head): may share its words
 
 
 def spans_for(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
@@ -216,10 +224,13 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             if m.label in analysis.expected
         ]
         focus = focus_stem(analysis)
-        return spans + (appositives(sentence, text, focus) if focus else [])
+        if not focus:
+            return spans
+        headed = [Span(m.start, m.end, 0.8, m, linked=True) for m in sentence.chunks if stem(m.label) == focus]
+        return spans + headed + appositives(sentence, text, focus)
     if analysis.kind == "which" and analysis.focus:
         focus = focus_stem(analysis)
-        heads = [Span(m.start, m.end, 0.9, m) for m in sentence.chunks if stem(m.label) == focus]
+        heads = [Span(m.start, m.end, 0.9, m, linked=True) for m in sentence.chunks if stem(m.label) == focus]
         return heads + appositives(sentence, text, focus)
     if analysis.kind == "why":
         return [reason_span(sentence, text)]
@@ -253,7 +264,23 @@ def count_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     return spans
 
 
-def syntax_weight(analysis: QuestionAnalysis, mention: Mention | None, tokens, span_tokens: list[int]) -> float:
+def trim_question_words(span: Span, tokens, question_terms: set[str]) -> Span:
+    """Drop question words at the edges of an entity: "last 10 days" answers "how long ... last?"."""
+    inside = [t for t in tokens if t[0] < span.end and t[1] > span.start]
+    if not inside or (inside[0][2] not in question_terms and inside[-1][2] not in question_terms):
+        return span
+    while inside and inside[0][2] in question_terms:
+        inside.pop(0)
+    while inside and inside[-1][2] in question_terms:
+        inside.pop()
+    if not inside:
+        return Span(span.start, span.start, span.weight, span.mention)
+    return Span(max(span.start, inside[0][0]), min(span.end, inside[-1][1]), span.weight, span.mention)
+
+
+def syntax_weight(
+    analysis: QuestionAnalysis, mention: Mention | None, tokens, span_tokens: list[int], focus: str | None
+) -> float:
     """Favour a span that plays the asked role: the subject of "who loaded", the name after "judge"."""
     if mention is None:
         return 1.0
@@ -264,8 +291,10 @@ def syntax_weight(analysis: QuestionAnalysis, mention: Mention | None, tokens, s
     if analysis.asks_subject:
         weight *= 1.2 if mention.role in ("nsubj", "agent") else 0.9 if mention.role in ("dobj", "pobj") else 1.0
     before = span_tokens[0] - 1 if span_tokens else -1
-    if before >= 0 and tokens[before][2] in question_terms:
-        weight *= 1.2  # a title or role just before a name: "Judge Mary Marlowe Sommer"
+    if before >= 0 and focus and tokens[before][2] == focus:
+        weight *= 1.5  # the asked-for role just before a name: "Judge Mary Marlowe Sommer"
+    elif before >= 0 and tokens[before][2] in question_terms:
+        weight *= 1.2
     elif analysis.asks_object and any(0 < span_tokens[0] - i <= 3 for i in anchors(tokens, question_terms)):
         weight *= 1.1  # "wounding director Joel Souza" answers "who was wounded"
     return weight
@@ -292,9 +321,11 @@ def appositives(sentence, text: str, focus: str) -> list[Span]:
         if stem(chunk.label) != focus:
             continue
         for entity in sentence.entities:
-            gap = text[chunk.end : entity.start]
-            if 0 <= len(gap) <= 3 and not gap.strip(" ,") and entity.label not in ("DATE", "CARDINAL", "ORDINAL"):
-                spans.append(Span(entity.start, entity.end, 1.0, entity))
+            after, before = text[chunk.end : entity.start], text[entity.end : chunk.start]
+            follows = entity.start >= chunk.end and len(after) <= 3 and not after.strip(" ,")
+            precedes = entity.end <= chunk.start and before.strip() == ","  # "Matthew Hutchins, her husband"
+            if (follows or precedes) and entity.label not in ("DATE", "CARDINAL", "ORDINAL"):
+                spans.append(Span(entity.start, entity.end, 1.0, entity, linked=True))
     return spans
 
 
@@ -342,7 +373,7 @@ def same_answer(a: str, b: str) -> bool:
 
 def group_score(group: Group) -> float:
     """The best member's score, raised a little for each further article that agrees."""
-    documents = {c.doc_index for c in group.members if c.coverage >= MIN_COVERAGE}
+    documents = {c.doc_index for c in group.members if c.coverage >= SUPPORT_COVERAGE}
     return group.best.score + 0.05 * max(0, len(documents) - 1)
 
 

@@ -114,3 +114,42 @@ def index(corpus: Path, index_dir: Path | None, model: str) -> None:
     settings = make_settings(corpus, index_dir, model)
     rebuild_index(settings, notify=say)
     say(f"Index written to {settings.index_dir}")
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
+@click.option("--report", type=click.Path(path_type=Path, dir_okay=False), help="Also write a Markdown report.")
+@click.option("--min-f1", type=float, help="Exit 1 when the overall F1 is below this (for CI).")
+@click.option(
+    "--top-k", type=int, default=DEFAULT_TOP_K, show_default=True, envvar="QA_TOP_K", help="Passages to read."
+)
+@corpus_options
+@reported
+def evaluate_gold(
+    gold: Path,
+    as_json: bool,
+    report: Path | None,
+    min_f1: float | None,
+    top_k: int,
+    corpus: Path,
+    index_dir: Path | None,
+    model: str,
+) -> None:
+    """Score the answerer on a gold file: JSONL questions/conversations, or SQuAD v1.1/v2.0 JSON."""
+    from qa.evaluate import evaluate, is_squad, load_gold, report_markdown, report_text, squad_corpus, summarize
+    from qa.pipeline import open_answerer
+    from qa.settings import INDEX_ROOT
+
+    items = load_gold(gold)
+    if is_squad(gold):  # its articles are written out once, beside the index
+        corpus = squad_corpus(gold, index_dir.parent if index_dir else INDEX_ROOT)
+    answerer = open_answerer(make_settings(corpus, index_dir, model, top_k), notify=say)
+    summary = summarize(evaluate(answerer, items))
+    click.echo(json.dumps(summary, ensure_ascii=False, indent=2) if as_json else report_text(summary))
+    if report is not None:
+        report.write_text(report_markdown(summary, gold), encoding="utf-8")
+        say(f"Report written to {report}")
+    if min_f1 is not None and summary["f1"] < min_f1:
+        say(f"F1 {summary['f1']:.4f} is below --min-f1 {min_f1}")
+        sys.exit(1)

@@ -108,7 +108,7 @@ def classify(tokens: list[str]) -> tuple[str, frozenset[str], str | None]:
     wh, rest = tokens[position], tokens[position + 1 :]
     following = rest[0] if rest else ""
     if wh in ("who", "whom", "whose"):
-        return "who", PERSON | ORG, None
+        return "who", PERSON | ORG, role_noun(rest)
     if wh == "when":
         return "when", DATE, None
     if wh == "where":
@@ -117,7 +117,7 @@ def classify(tokens: list[str]) -> tuple[str, frozenset[str], str | None]:
         return "why", frozenset(), None
     if wh == "how":
         return classify_how(following, rest[1:])
-    focus = focus_noun(rest)
+    focus = focus_noun(rest) or named_noun(rest)
     if focus is None:
         return "what", frozenset(), None
     return "which", FOCUS_TYPES.get(focus, frozenset()), focus
@@ -134,6 +134,21 @@ def classify_how(following: str, rest: list[str]) -> tuple[str, frozenset[str], 
     if following in ("far", "big", "tall", "large", "heavy", "high", "deep"):
         return "how_much", frozenset({"QUANTITY", "CARDINAL"}), None
     return "how", frozenset(), None
+
+
+def role_noun(rest: list[str]) -> str | None:
+    """The role a "who is the X" question asks to name: "who is the judge ..." -> "judge"."""
+    if len(rest) >= 3 and rest[0] in ("is", "was", "are", "were") and rest[1] in ("the", "a", "an"):
+        return focus_noun(rest[2:])
+    return None
+
+
+def named_noun(rest: list[str]) -> str | None:
+    """ "what is the name of the X" -> X."""
+    if "name" in rest[:3] and rest[rest.index("name") + 1 : rest.index("name") + 2] == ["of"]:
+        after = [t for t in rest[rest.index("name") + 2 :] if t not in ("the", "a", "an")]
+        return focus_noun(after)
+    return None
 
 
 def focus_noun(rest: list[str]) -> str | None:

@@ -1,0 +1,85 @@
+"""Multi-turn questions: resolve pronouns and elliptic follow-ups from earlier turns, then answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qa.answer import Answer, Answerer
+
+PRONOUN = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|it|its)\b", re.IGNORECASE)
+POSSESSIVE = frozenset({"his", "her", "hers", "their", "its"})
+FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|and what about)\s+(.+?)\s*\??\s*$", re.IGNORECASE)
+FRAME = re.compile(
+    r"^\s*((?:who|what|when|where|which|how(?: many| much| long)?)(?:\s+\w+)?\s+"
+    r"(?:is|was|are|were|did|does|do|has|have))\s+",
+    re.IGNORECASE,
+)
+NAME = re.compile(r"\b[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)+\b")
+WH_START = re.compile(r"^\s*(?:who|what|when|where|which|why|how|is|was|did|does|do|can|could|will|has|have)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One exchange: what the user typed, what was asked after resolution, and the answer."""
+
+    question: str
+    resolved: str
+    answer: Answer
+
+
+@dataclass
+class Conversation:
+    """A conversation with the articles; it remembers the people and things earlier turns were about."""
+
+    answerer: Answerer
+    turns: list[Turn] = field(default_factory=list)
+
+    def ask(self, question: str) -> Turn:
+        """Answer `question` in the context of the earlier turns."""
+        resolved = self.resolve(question)
+        turn = Turn(question, resolved, self.answerer.ask(resolved))
+        self.turns.append(turn)
+        return turn
+
+    def clear(self) -> None:
+        """Forget the earlier turns."""
+        self.turns.clear()
+
+    def resolve(self, question: str) -> str:
+        """The question made self-contained: "her sentence" -> "Hannah Gutierrez Reed's sentence"."""
+        if not self.turns:
+            return question
+        follow_up = FOLLOW_UP.match(question)
+        if follow_up and not WH_START.match(follow_up.group(1)):
+            return self.elliptic(follow_up.group(1))
+        if follow_up:
+            question = follow_up.group(1).rstrip("?") + "?"
+        entity = self.salient_entity()
+        if entity and PRONOUN.search(question):
+            return PRONOUN.sub(lambda m: replacement(m.group(0), entity), question, count=1)
+        return question
+
+    def elliptic(self, fragment: str) -> str:
+        """ "and the director?" after "Who was the armorer?" -> "Who was the director?" """
+        previous = self.turns[-1].resolved
+        frame = FRAME.match(previous)
+        if frame:
+            return f"{frame.group(1)} {fragment}?"
+        return f"{previous.rstrip('?')} {fragment}?"
+
+    def salient_entity(self) -> str | None:
+        """What a pronoun most likely points to: the last answer that is a name, else the last name asked about."""
+        for turn in reversed(self.turns):
+            answer = turn.answer
+            if answer.answerable and answer.kind in ("who", "which") and answer.text and len(answer.text) < 60:
+                return answer.text
+            names = NAME.findall(turn.resolved)
+            if names:
+                return names[-1]
+        return None
+
+
+def replacement(pronoun: str, entity: str) -> str:
+    """The entity in the pronoun's grammatical form."""
+    return f"{entity}'s" if pronoun.lower() in POSSESSIVE else entity

@@ -1,0 +1,35 @@
+"""Follow-up questions resolved from earlier turns, with the real answerer."""
+
+from __future__ import annotations
+
+from qa.conversation import Conversation
+
+
+def test_pronoun_follow_up_uses_the_previous_answer(answerer):
+    conversation = Conversation(answerer)
+    first = conversation.ask("Who was the armorer on Rust?")
+    assert "Gutierrez" in first.answer.text
+    second = conversation.ask("How long is her sentence?")
+    assert "Gutierrez Reed's sentence" in second.resolved
+    assert "18" in second.answer.text
+
+
+def test_elliptic_follow_up_reuses_the_question_frame(answerer):
+    conversation = Conversation(answerer)
+    conversation.ask("Who was wounded in the shooting?")
+    turn = conversation.ask("and the cinematographer?")
+    assert turn.resolved == "Who was the cinematographer?"
+    assert turn.answer.text == "Halyna Hutchins"
+
+
+def test_and_before_a_full_question_is_dropped(answerer):
+    conversation = Conversation(answerer)
+    conversation.ask("Who was the armorer on Rust?")
+    assert conversation.ask("And who represented Baldwin?").resolved == "who represented Baldwin?"
+
+
+def test_first_question_and_clear_leave_questions_untouched(answerer):
+    conversation = Conversation(answerer)
+    assert conversation.ask("How long is her sentence?").resolved == "How long is her sentence?"
+    conversation.clear()
+    assert conversation.turns == []
