@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup ask index test lint format clean
+.PHONY: setup chat ask index test lint format clean
 
 setup: $(STAMP)
 
@@ -41,3 +41,6 @@ test: lint
 
 clean:
 	rm -rf $(VENV) embeddings/*/ embeddings/.*-*
+
+chat: setup
+	$(QA) chat

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from qa.index import Index
 from qa.nlp import Mention
-from qa.question import QuestionAnalysis, analyse_question, focus_stem
+from qa.question import QuestionAnalysis, analyse_question, clean_question, focus_stem
 from qa.retrieve import Hit, Retriever
 from qa.store import PassageStore
 from qa.text import answer_key, stem, word_spans
@@ -92,7 +92,12 @@ class Answerer:
         self.idf = term_weights(index)
 
     def ask(self, question: str, top_k: int | None = None) -> Answer:
-        """Answer `question` from the articles, or abstain when they do not say."""
+        """Answer `question` from the articles, or abstain when they do not say.
+
+        Raises:
+            UsageError: for an empty or overlong question.
+        """
+        question = clean_question(question)
         analysis = analyse_question(question)
         hits = self.retriever.search(question, top_k or self.top_k)
         candidates = self.candidates(analysis, hits)
@@ -100,10 +105,9 @@ class Answerer:
         if not groups:
             return self.abstain(analysis, hits)
         best = max(groups, key=lambda g: group_score(g))
-        confidence = min(1.0, group_score(best))
-        if confidence < ABSTAIN_BELOW or best.best.coverage < MIN_COVERAGE:
+        if group_score(best) < ABSTAIN_BELOW or best.best.coverage < MIN_COVERAGE:
             return self.abstain(analysis, hits)
-        return self.respond(analysis, hits, best, confidence)
+        return self.respond(analysis, hits, best, confidence(group_score(best)))
 
     def candidates(self, analysis: QuestionAnalysis, hits: list[Hit]) -> list[Candidate]:
         """Every span in the retrieved sentences that could answer, scored."""
@@ -369,6 +373,11 @@ def same_answer(a: str, b: str) -> bool:
         return True
     short, long = sorted((a.split(), b.split()), key=len)
     return len(short) <= len(long) <= 6 and set(short) <= set(long)
+
+
+def confidence(score: float) -> float:
+    """The evidence score mapped into (0, 1): 0.5 at the abstention threshold, near 1 only for strong matches."""
+    return 1.0 / (1.0 + math.exp(-6.0 * (score - ABSTAIN_BELOW)))
 
 
 def group_score(group: Group) -> float:

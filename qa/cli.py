@@ -92,10 +92,10 @@ def main() -> None:
 def ask(question: str, as_json: bool, top_k: int, corpus: Path, index_dir: Path | None, model: str) -> None:
     """Answer QUESTION from the articles, with citations, or say that they don't say."""
     from qa.pipeline import open_answerer
+    from qa.question import clean_question
     from qa.render import answer_to_dict, answer_to_text
 
-    if not question.strip():
-        raise UsageError("the question is empty")
+    question = clean_question(question)
     answerer = open_answerer(make_settings(corpus, index_dir, model, top_k), notify=say)
     answer = answerer.ask(question)
     if as_json:
@@ -153,3 +153,18 @@ def evaluate_gold(
     if min_f1 is not None and summary["f1"] < min_f1:
         say(f"F1 {summary['f1']:.4f} is below --min-f1 {min_f1}")
         sys.exit(1)
+
+
+@main.command()
+@corpus_options
+@reported
+def chat(corpus: Path, index_dir: Path | None, model: str) -> None:
+    """Open the terminal chat: ask questions, follow up, read the sources."""
+    from qa.documents import load_corpus
+    from qa.pipeline import open_answerer
+    from tui.app import ChatApp
+
+    settings = make_settings(corpus, index_dir, model)
+    documents = [(doc.doc_id, doc.title) for doc in load_corpus(settings.corpus)]
+    app = ChatApp(lambda notify: open_answerer(settings, notify), settings.corpus.name, documents)
+    app.run()

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.errors import UsageError
 from qa.text import STOPWORDS, stem, terms, words
+
+MAX_QUESTION_CHARS = 2000
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 PERSON = frozenset({"PERSON"})
 DATE = frozenset({"DATE", "TIME"})
@@ -65,6 +69,20 @@ class QuestionAnalysis:
     def typed(self) -> bool:
         """Whether only an entity of an expected type can answer."""
         return bool(self.expected)
+
+
+def clean_question(question: str) -> str:
+    """The question with control characters made spaces, checked for length.
+
+    Raises:
+        UsageError: for an empty question, or one over `MAX_QUESTION_CHARS` characters (refused, not cut).
+    """
+    question = " ".join(CONTROL.sub(" ", question).split())
+    if not question:
+        raise UsageError("the question is empty")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise UsageError(f"the question is {len(question)} characters long; the limit is {MAX_QUESTION_CHARS}")
+    return question
 
 
 def analyse_question(question: str) -> QuestionAnalysis:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import asdict
 
@@ -67,3 +68,47 @@ def answer_to_text(answer: Answer) -> str:
     lines += [f"{agreement_line(answer)} Confidence {answer.confidence:.2f}.", ""]
     lines += [source_line(number, c) for number, c in enumerate(answer.citations, 1)]
     return "\n".join(lines)
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Article text shown literally inside Markdown, on one line (spaces at its ends kept)."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
+
+
+def highlighted(citation: Citation) -> str:
+    """The cited sentence as Markdown, the answer span in bold."""
+    lo, hi = citation.answer_start - citation.start, citation.answer_end - citation.start
+    text = citation.text
+    return f"{escape_markdown(text[:lo])}**{escape_markdown(text[lo:hi])}**{escape_markdown(text[hi:])}"
+
+
+def answer_to_markdown(answer: Answer, link_prefix: str | None = None) -> str:
+    """The answer as Markdown: the span in bold, quoted sentences, numbered citations, agreement.
+
+    Args:
+        answer: what to render.
+        link_prefix: when given, citation numbers link to `{link_prefix}{n}` (the chat opens the source).
+    """
+
+    def number(n: int) -> str:
+        return f"[\\[{n}\\]]({link_prefix}{n - 1})" if link_prefix is not None else f"\\[{n}\\]"
+
+    if not answer.answerable:
+        lines = [f"**{DONT_SAY}**"]
+        if answer.passages:
+            hit = answer.passages[0]
+            lines += ["", "Closest passage considered (not an answer):", ""]
+            lines += [f"> {escape_markdown(hit.passage.text)}", ""]
+            lines.append(f"`{hit.passage.doc_id}` · chars {hit.passage.start}-{hit.passage.end}")
+        return "\n".join(lines)
+    lines = [f"**{escape_markdown(answer.text or '')}**", ""]
+    for n, citation in enumerate(answer.citations, 1):
+        lines += [f"> {highlighted(citation)} {number(n)}", ""]
+    lines += [f"*{agreement_line(answer)} Confidence {answer.confidence:.2f}.*", ""]
+    for n, citation in enumerate(answer.citations, 1):
+        title = escape_markdown(shorten(citation.title, 70))
+        lines.append(f"{number(n)} {title} · `{citation.doc_id}` · chars {citation.start}-{citation.end}  ")
+    return "\n".join(lines).rstrip()

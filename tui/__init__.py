@@ -1,0 +1,3 @@
+"""The Textual chat front end of `qa`."""
+
+from __future__ import annotations
