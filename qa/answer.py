@@ -6,6 +6,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from qa.index import Index
 from qa.nlp import Mention
 from qa.question import QuestionAnalysis, analyse_question, clean_question, focus_stem
@@ -15,8 +17,15 @@ from qa.text import answer_key, stem, word_spans
 
 ABSTAIN_BELOW = 0.48
 MIN_COVERAGE = 0.2
+# A paraphrase shares few words with its answer sentence; a close meaning can stand in for them.
+SEMANTIC_RESCUE, RESCUE_MARGIN = 0.6, 0.15
 SUPPORT_COVERAGE = 0.45  # an article counts as agreeing only where its sentence matches the question well
+SUPPORT_DEPTH = 20  # passages searched for further articles that agree
 MAX_CITATIONS = 3
+# How a sentence's relevance is weighed: shared words (IDF-weighted), meaning (the cosine of question and
+# sentence vectors, mapped from [floor, floor + span] to [0, 1]) and the passage's retrieval rank.
+W_COVERAGE, W_SEMANTIC, W_RETRIEVAL = 0.45, 0.35, 0.20
+SEMANTIC_FLOOR, SEMANTIC_SPAN = 0.2, 0.5
 NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 REASON = re.compile(r"\b(because|since|due to|as a result of|in order to|so that|after|for)\b", re.IGNORECASE)
 
@@ -61,6 +70,7 @@ class Candidate:
     score: float
     coverage: float
     cosine: float
+    similarity: float  # of the question and this candidate's sentence
 
 
 @dataclass
@@ -99,17 +109,18 @@ class Answerer:
         """
         question = clean_question(question)
         analysis = analyse_question(question)
-        hits = self.retriever.search(question, top_k or self.top_k)
-        candidates = self.candidates(analysis, hits)
+        query = self.retriever.encode(question)
+        hits = self.retriever.search(question, top_k or self.top_k, query)
+        candidates = self.candidates(analysis, hits, query[0])
         groups = group_candidates(self.store, candidates)
         if not groups:
             return self.abstain(analysis, hits)
         best = max(groups, key=lambda g: group_score(g))
-        if group_score(best) < ABSTAIN_BELOW or best.best.coverage < MIN_COVERAGE:
+        if not well_supported(best):
             return self.abstain(analysis, hits)
         return self.respond(analysis, hits, best, confidence(group_score(best)))
 
-    def candidates(self, analysis: QuestionAnalysis, hits: list[Hit]) -> list[Candidate]:
+    def candidates(self, analysis: QuestionAnalysis, hits: list[Hit], query: np.ndarray) -> list[Candidate]:
         """Every span in the retrieved sentences that could answer, scored."""
         found: list[Candidate] = []
         seen: set[int] = set()
@@ -119,11 +130,18 @@ class Answerer:
                 if index in seen:
                     continue
                 seen.add(index)
-                found.extend(self.sentence_candidates(analysis, hit, rank, index, passage_terms))
+                similarity = float(self.index.sentence_vectors[index] @ query)
+                found.extend(self.sentence_candidates(analysis, hit, rank, index, passage_terms, similarity))
         return found
 
     def sentence_candidates(
-        self, analysis: QuestionAnalysis, hit: Hit, rank: int, index: int, passage_terms: set[str]
+        self,
+        analysis: QuestionAnalysis,
+        hit: Hit,
+        rank: int,
+        index: int,
+        passage_terms: set[str],
+        similarity: float,
     ) -> list[Candidate]:
         """Scored candidate spans of one sentence."""
         sentence = self.store.sentences[index]
@@ -133,10 +151,10 @@ class Answerer:
         ]
         question_terms = set(analysis.terms)
         coverage = self.coverage(question_terms, {t for _, _, t in tokens}, passage_terms)
-        if coverage == 0:
+        if coverage == 0 and similarity < SEMANTIC_FLOOR:
             return []
-        retrieval = 0.6 * hit.score + 0.4 * max(hit.cosine, 0.0)
-        sentence_score = 0.65 * coverage + 0.35 * retrieval - 0.02 * rank
+        semantic = min(1.0, max(0.0, (similarity - SEMANTIC_FLOOR) / SEMANTIC_SPAN))
+        sentence_score = W_COVERAGE * coverage + W_SEMANTIC * semantic + W_RETRIEVAL * hit.score - 0.02 * rank
         matched = anchors(tokens, question_terms)
         focus = focus_stem(analysis)
         results = []
@@ -151,7 +169,9 @@ class Answerer:
             if span.mention and not span.linked and span_terms & question_terms:
                 weight *= 0.6  # "Alec Baldwin" rarely answers a question about Baldwin
             score = sentence_score * weight * (0.7 + 0.3 * proximity(span_tokens, matched))
-            results.append(Candidate(sentence.doc_index, index, span.start, span.end, score, coverage, hit.cosine))
+            results.append(
+                Candidate(sentence.doc_index, index, span.start, span.end, score, coverage, hit.cosine, similarity)
+            )
         return results
 
     def coverage(self, question_terms: set[str], sentence_terms: set[str], passage_terms: set[str]) -> float:
@@ -173,7 +193,8 @@ class Answerer:
         """Fill the answer template from the winning group: span, sentence, one citation per article."""
         best = group.best
         per_document: dict[int, Candidate] = {}
-        for member in sorted(group.members, key=lambda c: -c.score):
+        members = group.members + self.further_support(analysis, group)
+        for member in sorted(members, key=lambda c: -c.score):
             per_document.setdefault(member.doc_index, member)
         citations = tuple(self.citation(c) for c in list(per_document.values())[:MAX_CITATIONS])
         text = self.store.documents[best.doc_index].text
@@ -189,6 +210,32 @@ class Answerer:
             passages=tuple(hits),
             kind=analysis.kind,
         )
+
+    def further_support(self, analysis: QuestionAnalysis, group: Group) -> list[Candidate]:
+        """Sentences beyond the retrieved passages that give the same answer in the same context.
+
+        A lexical search for the question plus the answer finds them, so that "3 of 5 articles say so"
+        counts every article that does, not only those among the top passages.
+        """
+        text = self.store.documents[group.best.doc_index].text[group.best.start : group.best.end]
+        question_terms = set(analysis.terms)
+        found = []
+        for passage_index in self.retriever.lexical_scores(f"{analysis.text} {text}", SUPPORT_DEPTH):
+            passage = self.store.passages[passage_index]
+            for index in range(passage.first_sentence, passage.last_sentence):
+                sentence = self.store.sentences[index]
+                doc = self.store.documents[sentence.doc_index].text
+                sentence_terms = {t for _, _, t in word_spans(doc[sentence.start : sentence.end])}
+                coverage = self.coverage(question_terms, sentence_terms, set())
+                if coverage < SUPPORT_COVERAGE:
+                    continue
+                for mention in sentence.entities + sentence.chunks:
+                    if same_answer(group.key, answer_key(doc[mention.start : mention.end])):
+                        found.append(
+                            Candidate(sentence.doc_index, index, mention.start, mention.end, 0.0, coverage, 0, 0)
+                        )
+                        break
+        return found
 
     def citation(self, candidate: Candidate) -> Citation:
         """Cite the sentence that holds `candidate`."""
@@ -223,15 +270,17 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         return count_spans(analysis, sentence, text)
     if analysis.typed:
         spans = [
-            Span(m.start, m.end, label_weight(analysis, m), m)
+            Span(m.start, m.end, label_weight(analysis, m, text), m)
             for m in sentence.entities
             if m.label in analysis.expected
         ]
         focus = focus_stem(analysis)
         if not focus:
             return spans
-        headed = [Span(m.start, m.end, 0.8, m, linked=True) for m in sentence.chunks if stem(m.label) == focus]
-        return spans + headed + appositives(sentence, text, focus)
+        # "Santa Fe's First Judicial District Court" names the court better than "Santa Fe" does.
+        headed = [Span(m.start, m.end, 1.2, m, linked=True) for m in sentence.chunks if stem(m.label) == focus]
+        spans = spans + headed + appositives(sentence, text, focus)
+        return coordinated(spans, text) if analysis.focus.endswith("s") else spans
     if analysis.kind == "which" and analysis.focus:
         focus = focus_stem(analysis)
         heads = [Span(m.start, m.end, 0.9, m, linked=True) for m in sentence.chunks if stem(m.label) == focus]
@@ -282,6 +331,9 @@ def trim_question_words(span: Span, tokens, question_terms: set[str]) -> Span:
     return Span(max(span.start, inside[0][0]), min(span.end, inside[-1][1]), span.weight, span.mention)
 
 
+ARGUMENT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj", "attr", "dative"})
+
+
 def syntax_weight(
     analysis: QuestionAnalysis, mention: Mention | None, tokens, span_tokens: list[int], focus: str | None
 ) -> float:
@@ -290,7 +342,7 @@ def syntax_weight(
         return 1.0
     weight = 1.0
     question_terms = set(analysis.terms)
-    if stem(mention.governor) in question_terms:
+    if mention.role in ARGUMENT_ROLES and stem(mention.governor) in question_terms:
         weight *= 1.15
     if analysis.asks_subject:
         weight *= 1.2 if mention.role in ("nsubj", "agent") else 0.9 if mention.role in ("dobj", "pobj") else 1.0
@@ -309,13 +361,33 @@ def anchors(tokens, question_terms: set[str]) -> list[int]:
     return [i for i, (_, _, t) in enumerate(tokens) if t and t in question_terms]
 
 
-def label_weight(analysis: QuestionAnalysis, mention: Mention) -> float:
-    """People answer "who" best; an organisation is a weaker answer; other types rank in a fixed order."""
+def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> float:
+    """How well an entity's type fits: people answer "who" best, a calendar date "when" better than "last fall"."""
     if analysis.kind == "who":
         return 1.0 if mention.label == "PERSON" else 0.75
     if analysis.kind in ("how_many", "how_much") and mention.label == "CARDINAL":
         return 0.85
+    if mention.label == "DATE" and not SPECIFIC_DATE.search(text[mention.start : mention.end]):
+        return 0.6 if analysis.kind in ("when", "which") else 0.9  # "more than a year" is no date
     return 1.0
+
+
+SPECIFIC_DATE = re.compile(
+    r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE,
+)
+
+
+def coordinated(spans: list[Span], text: str) -> list[Span]:
+    """For a plural question ("which lawyers"), also offer names joined by "and": "Alex Spiro and Luke Nikas"."""
+    joined = []
+    ordered = sorted((s for s in spans if s.mention), key=lambda s: s.start)
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        if left.mention.label == right.mention.label and re.fullmatch(
+            r",? (and |& )?|, ", text[left.end : right.start]
+        ):
+            joined.append(Span(left.start, right.end, max(left.weight, right.weight) * 1.05, left.mention))
+    return spans + joined
 
 
 def appositives(sentence, text: str, focus: str) -> list[Span]:
@@ -373,6 +445,14 @@ def same_answer(a: str, b: str) -> bool:
         return True
     short, long = sorted((a.split(), b.split()), key=len)
     return len(short) <= len(long) <= 6 and set(short) <= set(long)
+
+
+def well_supported(group: Group) -> bool:
+    """Enough evidence to answer: a strong score with some shared words, or a sentence close in meaning."""
+    score, best = group_score(group), group.best
+    if score >= ABSTAIN_BELOW and best.coverage >= MIN_COVERAGE:
+        return True
+    return best.similarity >= SEMANTIC_RESCUE and score >= ABSTAIN_BELOW - RESCUE_MARGIN
 
 
 def confidence(score: float) -> float:

@@ -15,16 +15,19 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import numpy as np
+
 from qa.documents import corpus_fingerprint, load_corpus
 from qa.encoder import Encoder
 from qa.errors import IndexStateError
 from qa.store import PassageStore, build_store, load_store, save_store
 from qa.text import terms
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 VECTOR_FILE = "index.faiss"
 BM25_DIR = "bm25"
 MANIFEST = "manifest.json"
+SENTENCE_VECTORS = "sentence_vectors.npy"
 
 Notify = Callable[[str], None]
 
@@ -52,8 +55,9 @@ class Index:
 
     manifest: Manifest
     store: PassageStore
-    vectors: object  # faiss.Index
-    bm25: object  # bm25s.BM25
+    vectors: object  # faiss.Index over passages
+    bm25: object  # bm25s.BM25 over passages
+    sentence_vectors: np.ndarray  # one normalised row per sentence of the store
 
 
 def package_version() -> str:
@@ -80,7 +84,8 @@ def build_index(corpus: Path, folder: Path, encoder: Encoder, notify: Notify = l
     analyses = [analyse(nlp, doc.text) for doc in tqdm(documents, desc="Reading articles", unit="doc", leave=False)]
     store = build_store(documents, analyses)
     notify(f"Embedding {len(store.passages)} passages from {len(documents)} articles with {encoder.name}")
-    vectors = encoder.encode([p.text for p in store.passages], progress=True)
+    sentence_vectors = encoder.encode([store.sentence_text(i) for i in range(len(store.sentences))], progress=True)
+    vectors = passage_vectors(store, sentence_vectors)
     # Vectors are L2-normalised, so inner product is cosine similarity.
     faiss_index = faiss.IndexFlatIP(vectors.shape[1])
     faiss_index.add(vectors)
@@ -89,6 +94,7 @@ def build_index(corpus: Path, folder: Path, encoder: Encoder, notify: Notify = l
 
     def write(tmp: Path) -> Manifest:
         save_store(store, tmp)
+        np.save(tmp / SENTENCE_VECTORS, sentence_vectors, allow_pickle=False)
         faiss.write_index(faiss_index, str(tmp / VECTOR_FILE))
         bm25.save(str(tmp / BM25_DIR), show_progress=False)
         manifest = Manifest(
@@ -108,7 +114,22 @@ def build_index(corpus: Path, folder: Path, encoder: Encoder, notify: Notify = l
         return manifest
 
     manifest = write_atomically(folder, write)
-    return Index(manifest, store, faiss_index, bm25)
+    return Index(manifest, store, faiss_index, bm25, sentence_vectors)
+
+
+def passage_vectors(store: PassageStore, sentence_vectors: np.ndarray) -> np.ndarray:
+    """Each passage's vector: the word-weighted mean of its sentences' vectors, normalised.
+
+    Mean pooling over a passage's tokens is close to this, and each sentence is encoded once although
+    passages overlap; answering also needs the sentence vectors, to compare sentences with the question.
+    """
+    rows = []
+    for passage in store.passages:
+        span = range(passage.first_sentence, passage.last_sentence)
+        weights = np.array([len(store.sentence_text(i).split()) for i in span], dtype=np.float32)
+        mean = weights @ sentence_vectors[passage.first_sentence : passage.last_sentence]
+        rows.append(mean / max(float(np.linalg.norm(mean)), 1e-12))
+    return np.ascontiguousarray(np.stack(rows), dtype=np.float32)
 
 
 def write_atomically(folder: Path, write: Callable[[Path], Manifest]) -> Manifest:
@@ -182,7 +203,8 @@ def load_index(folder: Path) -> Index:
     manifest = read_manifest(folder)
     vectors = faiss.read_index(str(folder / VECTOR_FILE))
     bm25 = bm25s.BM25.load(str(folder / BM25_DIR), show_progress=False)
-    return Index(manifest, load_store(folder), vectors, bm25)
+    sentence_vectors = np.load(folder / SENTENCE_VECTORS, mmap_mode="r", allow_pickle=False)
+    return Index(manifest, load_store(folder), vectors, bm25, sentence_vectors)
 
 
 def open_index(corpus: Path, folder: Path, model: str, make_encoder: Callable[[], Encoder], notify: Notify) -> Index:

@@ -33,7 +33,8 @@ for _nouns, _labels in (
     ("year years date day days month months decade century time period era season", DATE),
     ("city state country place town county nation region continent location province village island", PLACE),
     ("company organization organisation firm agency team group court office university school party "
-     "newspaper network band club studio publication outlet channel department bureau", ORG),
+     "newspaper network band club studio publication outlet channel department bureau foundation "
+     "institution charity union association council committee", ORG),
     ("percentage percent proportion share rate", frozenset({"PERCENT"})),
     ("amount price cost fine sum fee salary budget", frozenset({"MONEY"})),
     ("number", frozenset({"CARDINAL"})),
@@ -138,7 +139,7 @@ def classify(tokens: list[str]) -> tuple[str, frozenset[str], str | None]:
     focus = focus_noun(rest) or named_noun(rest)
     if focus is None:
         return "what", frozenset(), None
-    return "which", FOCUS_TYPES.get(focus, frozenset()), focus
+    return "which", focus_types(focus), focus
 
 
 def classify_how(following: str, rest: list[str]) -> tuple[str, frozenset[str], str | None]:
@@ -165,11 +166,11 @@ def named_noun(rest: list[str]) -> str | None:
     """ "what is the name of the X" -> X."""
     if "name" in rest[:3] and rest[rest.index("name") + 1 : rest.index("name") + 2] == ["of"]:
         after = [t for t in rest[rest.index("name") + 2 :] if t not in ("the", "a", "an")]
-        return focus_noun(after)
+        return focus_noun(after, verbs_possible=False)
     return None
 
 
-def focus_noun(rest: list[str]) -> str | None:
+def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:
     """The noun a "what"/"which"/"how many" phrase asks about: "what type of gun" -> "gun"."""
     phrase: list[str] = []
     for token in rest:
@@ -180,12 +181,35 @@ def focus_noun(rest: list[str]) -> str | None:
         phrase = phrase[2:]
     phrase = [t for t in phrase if t != "of"]
     verb = next((i for i, t in enumerate(phrase) if re.search(r"(ed|ing)$", t) and t not in FOCUS_TYPES), None)
-    phrase = phrase[:verb][:3]
+    phrase = phrase[:verb] if verbs_possible else phrase[:3]
     if not phrase:
         return None
-    # "what film production company" -> "company"; "which judge presides" -> "judge".
-    typed = [t for t in phrase if t in FOCUS_TYPES]
-    return typed[-1] if typed else phrase[0]
+    # A word in -s after a singular noun is most likely a verb: "which law protects journalists".
+    verb = next(
+        (j for j in range(1, len(phrase)) if re.search(r"[^s]s$", phrase[j]) and phrase[j - 1][-1] != "s"), None
+    )
+    phrase = phrase[:verb] if verbs_possible else phrase
+    # The last word that names a type or a doer is the head: "film production company", "documentary maker";
+    # else the last word, short of a verb the rules cannot see.
+    named = [i for i, word in enumerate(phrase) if focus_types(word)]
+    if named:
+        return phrase[named[-1]]
+    if len(phrase) > 1 and re.search(r"(s|ed|ing)$", phrase[-1]):
+        return phrase[-2]
+    return phrase[-1]
+
+
+def is_agent_noun(word: str) -> bool:
+    """ "maker", "supervisor", "pianist": a noun for a doer, usually a person."""
+    return len(word) > 4 and bool(re.search(r"(er|or|ist|ian)s?$", word)) and word not in STOPWORDS
+
+
+def focus_types(focus: str) -> frozenset[str]:
+    """The entity labels a focus noun asks for, singular or plural; a doer ("maker") is a person or body."""
+    for singular in (focus, focus.removesuffix("s"), focus.removesuffix("es"), focus.removesuffix("ies") + "y"):
+        if singular in FOCUS_TYPES:
+            return FOCUS_TYPES[singular]
+    return PERSON | ORG if is_agent_noun(focus) else frozenset()
 
 
 def focus_stem(analysis: QuestionAnalysis) -> str | None:

@@ -38,11 +38,15 @@ class Retriever:
         self.encoder = encoder
         self.candidates = candidates
 
-    def search(self, question: str, top_k: int = 5) -> list[Hit]:
-        """The `top_k` best passages for `question`, best first."""
+    def encode(self, question: str) -> np.ndarray:
+        """The question's vector, shape (1, dimension)."""
+        return self.encoder.encode([question])
+
+    def search(self, question: str, top_k: int = 5, query: np.ndarray | None = None) -> list[Hit]:
+        """The `top_k` best passages for `question`, best first (`query`: its vector, if already encoded)."""
         n = len(self.index.store.passages)
         depth = min(n, max(self.candidates, top_k))
-        query = self.encoder.encode([question])
+        query = self.encode(question) if query is None else query
         dense = self.dense_scores(query, depth)
         lexical = self.lexical_scores(question, depth)
         fused: dict[int, float] = {}
