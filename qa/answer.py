@@ -99,7 +99,7 @@ class Answerer:
         self.store: PassageStore = index.store
         self.retriever = retriever
         self.top_k = top_k
-        self.idf = term_weights(index)
+        self.idf = index.lexical.idf
 
     def ask(self, question: str, top_k: int | None = None) -> Answer:
         """Answer `question` from the articles, or abstain when they do not say.
@@ -469,18 +469,3 @@ def group_score(group: Group) -> float:
 def term_list(text: str) -> list[str]:
     """Stems of the content words of `text` (stop words dropped)."""
     return [t for _, _, t in word_spans(text) if t]
-
-
-def term_weights(index: Index):
-    """IDF of a term over the indexed passages; a term absent from the corpus weighs most."""
-    bm25 = index.bm25
-    indptr = bm25.scores["indptr"]
-    n = max(1, int(bm25.scores.get("num_docs", len(index.store.passages))))
-    vocab = bm25.vocab_dict
-
-    def idf(term: str) -> float:
-        token = vocab.get(term)
-        df = 0 if token is None else int(indptr[token + 1] - indptr[token])
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-    return idf

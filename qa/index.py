@@ -20,14 +20,17 @@ import numpy as np
 from qa.documents import corpus_fingerprint, load_corpus
 from qa.encoder import Encoder
 from qa.errors import IndexStateError
+from qa.lexical import LexicalIndex
 from qa.store import PassageStore, build_store, load_store, save_store
 from qa.text import terms
+from qa.vectors import FlatVectors, VectorSearch
 
 FORMAT_VERSION = 2
 VECTOR_FILE = "index.faiss"
 BM25_DIR = "bm25"
 MANIFEST = "manifest.json"
 SENTENCE_VECTORS = "sentence_vectors.npy"
+PASSAGE_VECTORS = "passage_vectors.npy"
 
 Notify = Callable[[str], None]
 
@@ -51,12 +54,12 @@ class Manifest:
 
 @dataclass(frozen=True)
 class Index:
-    """A loaded index: the store, the FAISS vectors and the BM25 model over the same passages."""
+    """A loaded index: the store, passage vectors and BM25 weights over the same passages."""
 
     manifest: Manifest
     store: PassageStore
-    vectors: object  # faiss.Index over passages
-    bm25: object  # bm25s.BM25 over passages
+    vectors: VectorSearch
+    lexical: LexicalIndex
     sentence_vectors: np.ndarray  # one normalised row per sentence of the store
 
 
@@ -72,7 +75,6 @@ def package_version() -> str:
 
 def build_index(corpus: Path, folder: Path, encoder: Encoder, notify: Notify = lambda _: None) -> Index:
     """Analyse, embed and index every article of `corpus`, writing the result to `folder` atomically."""
-    import bm25s
     import faiss
     from tqdm import tqdm
 
@@ -89,14 +91,14 @@ def build_index(corpus: Path, folder: Path, encoder: Encoder, notify: Notify = l
     # Vectors are L2-normalised, so inner product is cosine similarity.
     faiss_index = faiss.IndexFlatIP(vectors.shape[1])
     faiss_index.add(vectors)
-    bm25 = bm25s.BM25()
-    bm25.index([terms(p.text) or ["<empty>"] for p in store.passages], show_progress=False)
 
     def write(tmp: Path) -> Manifest:
         save_store(store, tmp)
         np.save(tmp / SENTENCE_VECTORS, sentence_vectors, allow_pickle=False)
+        np.save(tmp / PASSAGE_VECTORS, vectors, allow_pickle=False)
         faiss.write_index(faiss_index, str(tmp / VECTOR_FILE))
-        bm25.save(str(tmp / BM25_DIR), show_progress=False)
+        (tmp / BM25_DIR).mkdir()
+        LexicalIndex.build([terms(p.text) for p in store.passages], tmp / BM25_DIR)
         manifest = Manifest(
             format_version=FORMAT_VERSION,
             package_version=package_version(),
@@ -113,8 +115,8 @@ def build_index(corpus: Path, folder: Path, encoder: Encoder, notify: Notify = l
         (tmp / MANIFEST).write_text(json.dumps(asdict(manifest), indent=2), encoding="utf-8")
         return manifest
 
-    manifest = write_atomically(folder, write)
-    return Index(manifest, store, faiss_index, bm25, sentence_vectors)
+    write_atomically(folder, write)
+    return load_index(folder)
 
 
 def passage_vectors(store: PassageStore, sentence_vectors: np.ndarray) -> np.ndarray:
@@ -196,15 +198,15 @@ def staleness(folder: Path, corpus: Path, model: str) -> str | None:
 
 
 def load_index(folder: Path) -> Index:
-    """Load the index in `folder` (its freshness is the caller's to check with `staleness`)."""
-    import bm25s
-    import faiss
+    """Load the index in `folder` (its freshness is the caller's to check with `staleness`).
 
+    An exact index is searched in NumPy from `passage_vectors.npy` (the same results as the FAISS file,
+    without importing FAISS on every call).
+    """
     manifest = read_manifest(folder)
-    vectors = faiss.read_index(str(folder / VECTOR_FILE))
-    bm25 = bm25s.BM25.load(str(folder / BM25_DIR), show_progress=False)
+    vectors = FlatVectors(np.load(folder / PASSAGE_VECTORS, allow_pickle=False))
     sentence_vectors = np.load(folder / SENTENCE_VECTORS, mmap_mode="r", allow_pickle=False)
-    return Index(manifest, load_store(folder), vectors, bm25, sentence_vectors)
+    return Index(manifest, load_store(folder), vectors, LexicalIndex.load(folder / BM25_DIR), sentence_vectors)
 
 
 def open_index(corpus: Path, folder: Path, model: str, make_encoder: Callable[[], Encoder], notify: Notify) -> Index:

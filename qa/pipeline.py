@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qa.answer import Answerer
-from qa.encoder import Encoder, SentenceTransformerEncoder
+from qa.encoder import Encoder, SentenceTransformerEncoder, resolve_model_path
 from qa.index import Notify, build_index, open_index
 from qa.retrieve import Retriever
 from qa.settings import Settings
 
 
 def load_encoder(settings: Settings) -> Encoder:
-    """The embedding model named in `settings`."""
+    """The embedding model named in `settings`, in sentence-transformers (for building indexes)."""
     return SentenceTransformerEncoder(settings.model)
+
+
+def load_query_encoder(settings: Settings) -> Encoder:
+    """The same model for encoding questions: in NumPy when it is a BERT with mean pooling (fast to start),
+    else in sentence-transformers."""
+    from qa.numpy_encoder import NumpyEncoder, supports
+
+    path = Path(resolve_model_path(settings.model))
+    return NumpyEncoder(path, settings.model) if supports(path) else load_encoder(settings)
 
 
 def open_answerer(settings: Settings, notify: Notify = lambda _: None) -> Answerer:
     """An answerer over the corpus in `settings`, building its index first when needed."""
-    encoder: list[Encoder] = []
-
-    def make_encoder() -> Encoder:
-        encoder.append(load_encoder(settings))
-        return encoder[0]
-
-    index = open_index(settings.corpus, settings.index_dir, settings.model, make_encoder, notify)
-    retriever = Retriever(index, encoder[0] if encoder else load_encoder(settings))
+    index = open_index(settings.corpus, settings.index_dir, settings.model, lambda: load_encoder(settings), notify)
+    retriever = Retriever(index, load_query_encoder(settings))
     return Answerer(index, retriever, settings.top_k)
 
 

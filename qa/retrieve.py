@@ -67,11 +67,7 @@ class Retriever:
 
     def lexical_scores(self, question: str, depth: int) -> dict[int, float]:
         """BM25 scores of the `depth` best passages that share a term with the question."""
-        bm25 = self.index.bm25
-        query = [t for t in terms(question) if t in bm25.vocab_dict]
-        if not query:
-            return {}
-        scores = np.asarray(bm25.get_scores(query))
+        scores = self.index.lexical.scores(terms(question))
         best = np.argsort(-scores, kind="stable")[:depth]
         return {int(i): float(scores[i]) for i in best if scores[i] > 0}
 

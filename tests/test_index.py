@@ -61,9 +61,33 @@ def test_store_round_trips_with_exact_offsets(default_index_dir: Path):
             assert sentence.start <= mention.start < mention.end <= sentence.end
 
 
-def test_faiss_top_k_equals_brute_force(default_index, encoder):
-    query = encoder.encode(["Who was the armorer on the set?"])
-    vectors = np.stack([default_index.vectors.reconstruct(i) for i in range(default_index.vectors.ntotal)])
-    expected = np.argsort(-(vectors @ query[0]), kind="stable")[:5]
-    _, found = default_index.vectors.search(query, 5)
-    assert found[0].tolist() == expected.tolist()
+def test_numpy_search_equals_the_faiss_index_on_disk(default_index, default_index_dir: Path, encoder):
+    import faiss
+
+    on_disk = faiss.read_index(str(default_index_dir / "index.faiss"))
+    for question in ["Who was the armorer on the set?", "How much was the fine?", "Ukraine"]:
+        query = encoder.encode([question])
+        faiss_scores, faiss_ids = on_disk.search(query, 5)
+        numpy_scores, numpy_ids = default_index.vectors.search(query, 5)
+        assert numpy_ids.tolist() == faiss_ids.tolist()
+        np.testing.assert_allclose(numpy_scores, faiss_scores, rtol=1e-5, atol=1e-6)
+
+
+def test_lexical_scores_equal_bm25s(default_index, default_index_dir: Path):
+    import bm25s
+
+    reference = bm25s.BM25.load(str(default_index_dir / "bm25"), show_progress=False)
+    for query in (["armor", "rust"], ["fine", "paid", "product"], ["baldwin", "baldwin", "trial"]):
+        expected = reference.get_scores([t for t in query if t in reference.vocab_dict])
+        np.testing.assert_allclose(default_index.lexical.scores(query), expected, rtol=1e-5)
+    assert not default_index.lexical.scores(["zzz-not-a-term"]).any()
+
+
+def test_passage_vector_is_the_normalised_mean_of_its_sentences(default_index):
+    store = default_index.store
+    for i in (0, 3, len(store.passages) - 1):
+        passage, vector = store.passages[i], default_index.vectors.reconstruct(i)
+        span = range(passage.first_sentence, passage.last_sentence)
+        weights = np.array([len(store.sentence_text(j).split()) for j in span], dtype=np.float32)
+        mean = weights @ default_index.sentence_vectors[passage.first_sentence : passage.last_sentence]
+        np.testing.assert_allclose(vector, mean / np.linalg.norm(mean), atol=1e-5)
