@@ -123,12 +123,16 @@ async def ask_without_waiting(pilot, text: str) -> None:
 
 
 def snapshot_ready(pilot):
-    """Answer one question and fix the status line, whose timing varies from run to run."""
+    """Answer one question, then hold still what varies from run to run: the timing in the status line,
+    the cursor's blink and the scroll position."""
 
     async def run(pilot) -> None:
+        pilot.app.query_one("#question").cursor_blink = False
         await pilot.app.workers.wait_for_complete()
         await ask(pilot, QUESTION)
         pilot.app.set_status("Ready.", busy=False)
+        await pilot.pause(0.2)
+        pilot.app.query_one("#conversation").scroll_end(animate=False)
         await pilot.pause()
 
     return run(pilot)
