@@ -41,6 +41,8 @@ class Citation:
     text: str
     answer_start: int
     answer_end: int
+    url: str = ""
+    date: str = ""
 
 
 @dataclass(frozen=True)
@@ -249,6 +251,8 @@ class Answerer:
             doc.text[sentence.start : sentence.end],
             candidate.start,
             candidate.end,
+            doc.url,
+            doc.date,
         )
 
 

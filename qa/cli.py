@@ -105,14 +105,15 @@ def ask(question: str, as_json: bool, top_k: int, corpus: Path, index_dir: Path 
 
 
 @main.command()
+@click.option("--full", is_flag=True, help="Read and embed every article again, even unchanged ones.")
 @corpus_options
 @reported
-def index(corpus: Path, index_dir: Path | None, model: str) -> None:
-    """Build (or rebuild) the index of the articles."""
+def index(full: bool, corpus: Path, index_dir: Path | None, model: str) -> None:
+    """Build or update the index of the articles (unchanged articles keep their vectors)."""
     from qa.pipeline import rebuild_index
 
     settings = make_settings(corpus, index_dir, model)
-    rebuild_index(settings, notify=say)
+    rebuild_index(settings, notify=say, reuse=not full)
     say(f"Index written to {settings.index_dir}")
 
 
@@ -160,11 +161,8 @@ def evaluate_gold(
 @reported
 def chat(corpus: Path, index_dir: Path | None, model: str) -> None:
     """Open the terminal chat: ask questions, follow up, read the sources."""
-    from qa.documents import load_corpus
     from qa.pipeline import open_answerer
     from tui.app import ChatApp
 
     settings = make_settings(corpus, index_dir, model)
-    documents = [(doc.doc_id, doc.title) for doc in load_corpus(settings.corpus)]
-    app = ChatApp(lambda notify: open_answerer(settings, notify), settings.corpus.name, documents)
-    app.run()
+    ChatApp(lambda notify: open_answerer(settings, notify), settings.corpus.name).run()

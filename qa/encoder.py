@@ -54,7 +54,7 @@ class SentenceTransformerEncoder:
     @property
     def dimension(self) -> int:
         """Length of each vector."""
-        return int(self.model.get_sentence_embedding_dimension())
+        return int(self.model.get_embedding_dimension())
 
     def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
         """Normalised embeddings, so that inner product is cosine similarity."""

@@ -6,21 +6,24 @@ sees a half-written one.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
 
-from qa.documents import corpus_fingerprint, load_corpus
+from qa.documents import Document, corpus_fingerprint, load_corpus
 from qa.encoder import Encoder
 from qa.errors import IndexStateError
 from qa.lexical import LexicalIndex
+from qa.nlp import SentenceAnalysis
 from qa.store import PassageStore, build_store, load_store, save_store
 from qa.text import terms
 from qa.vectors import FlatVectors, VectorSearch
@@ -73,20 +76,33 @@ def package_version() -> str:
         return "0+unknown"
 
 
-def build_index(corpus: Path, folder: Path, encoder: Encoder, notify: Notify = lambda _: None) -> Index:
-    """Analyse, embed and index every article of `corpus`, writing the result to `folder` atomically."""
-    import faiss
-    from tqdm import tqdm
+def build_index(
+    corpus: Path, folder: Path, encoder: Encoder, notify: Notify = lambda _: None, reuse: bool = True
+) -> Index:
+    """Analyse, embed and index every article of `corpus`, writing the result to `folder` atomically.
 
-    from qa.nlp import analyse, load_pipeline
+    With `reuse`, articles unchanged since the index in `folder` was built keep their analysis and
+    vectors; only new or edited ones are read by spaCy and embedded. Holds the index lock while it works.
+    """
+    with index_lock(folder, notify):
+        return build_locked(corpus, folder, encoder, notify, reuse)
+
+
+def build_locked(corpus: Path, folder: Path, encoder: Encoder, notify: Notify, reuse: bool = True) -> Index:
+    """`build_index`, the lock already held."""
+    import faiss
 
     fingerprint = corpus_fingerprint(corpus)
-    documents = load_corpus(corpus)
-    nlp = load_pipeline()
-    analyses = [analyse(nlp, doc.text) for doc in tqdm(documents, desc="Reading articles", unit="doc", leave=False)]
-    store = build_store(documents, analyses)
+    documents = load_corpus(corpus, warn=lambda line: notify(f"Warning: {line}"))
+    previous = reusable_parts(folder, encoder.name) if reuse else {}
+    fresh = [doc for doc in documents if document_key(doc) not in previous]
+    if previous:
+        notify(f"Reusing {len(documents) - len(fresh)} unchanged articles; reading {len(fresh)} new or changed")
+    analyses = dict(analyse_documents(fresh))
+    parts = [previous[key] if (key := document_key(doc)) in previous else (analyses[key], None) for doc in documents]
+    store = build_store(documents, [analysis for analysis, _ in parts])
     notify(f"Embedding {len(store.passages)} passages from {len(documents)} articles with {encoder.name}")
-    sentence_vectors = encoder.encode([store.sentence_text(i) for i in range(len(store.sentences))], progress=True)
+    sentence_vectors = embed_sentences(store, [vectors for _, vectors in parts], encoder)
     vectors = passage_vectors(store, sentence_vectors)
     # Vectors are L2-normalised, so inner product is cosine similarity.
     faiss_index = faiss.IndexFlatIP(vectors.shape[1])
@@ -119,6 +135,58 @@ def build_index(corpus: Path, folder: Path, encoder: Encoder, notify: Notify = l
     return load_index(folder)
 
 
+def document_key(doc: Document) -> str:
+    """Identity of an article's content: the same id and the same text."""
+    return doc.doc_id + "\0" + hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+Parts = tuple[list[SentenceAnalysis], np.ndarray | None]
+
+
+def reusable_parts(folder: Path, model: str) -> dict[str, Parts]:
+    """Per unchanged article, its analysis and sentence vectors from an intact index of the same model."""
+    try:
+        manifest = read_manifest(folder)
+        if manifest.model != model or checksums(folder) != manifest.checksums:
+            return {}
+        index = load_index(folder)
+    except (IndexStateError, OSError, ValueError, KeyError):
+        return {}
+    store, parts = index.store, {}
+    for doc, (lo, hi) in zip(store.documents, store.sentence_ranges(), strict=True):
+        sentences = store.sentences[lo:hi]
+        analysis = [SentenceAnalysis(s.start, s.end, list(s.entities), list(s.chunks)) for s in sentences]
+        parts[document_key(doc)] = (analysis, np.array(index.sentence_vectors[lo:hi], dtype=np.float32))
+    return parts
+
+
+def analyse_documents(documents: list[Document]) -> Iterator[tuple[str, list[SentenceAnalysis]]]:
+    """spaCy's sentences, entities and noun chunks for each article, with a progress bar."""
+    if not documents:
+        return
+    from tqdm import tqdm
+
+    from qa.nlp import analyse, load_pipeline
+
+    nlp = load_pipeline()
+    for doc in tqdm(documents, desc="Reading articles", unit="doc", leave=False):
+        yield document_key(doc), analyse(nlp, doc.text)
+
+
+def embed_sentences(store: PassageStore, known: list[np.ndarray | None], encoder: Encoder) -> np.ndarray:
+    """One vector per sentence of the store: reused where known, encoded (in one batch run) where not."""
+    spans = store.sentence_ranges()
+    todo = [i for (lo, hi), vectors in zip(spans, known, strict=True) if vectors is None for i in range(lo, hi)]
+    encoded = encoder.encode([store.sentence_text(i) for i in todo], progress=True) if todo else None
+    result = np.zeros((len(store.sentences), encoder.dimension), dtype=np.float32)
+    if encoded is not None:
+        result[todo] = encoded
+    for (lo, hi), vectors in zip(spans, known, strict=True):
+        if vectors is not None:
+            result[lo:hi] = vectors
+    return result
+
+
 def passage_vectors(store: PassageStore, sentence_vectors: np.ndarray) -> np.ndarray:
     """Each passage's vector: the word-weighted mean of its sentences' vectors, normalised.
 
@@ -135,21 +203,53 @@ def passage_vectors(store: PassageStore, sentence_vectors: np.ndarray) -> np.nda
 
 
 def write_atomically(folder: Path, write: Callable[[Path], Manifest]) -> Manifest:
-    """Run `write` into a fresh sibling directory, then swap it in for `folder`."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    """Run `write` into a fresh sibling directory, then swap it in for `folder`.
+
+    Interrupted (Ctrl-C, an error), it leaves the old index as it was and no temporary files.
+    """
     tmp = folder.parent / f".{folder.name}.tmp-{os.getpid()}"
     old = folder.parent / f".{folder.name}.old-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
     try:
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
         manifest = write(tmp)
         if folder.exists():
             folder.rename(old)
         tmp.rename(folder)
+    except OSError as exc:
+        if old.exists() and not folder.exists():
+            old.rename(folder)
+        raise IndexStateError(f"cannot write the index in {folder.parent}: {exc.strerror or exc}") from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)
     return manifest
+
+
+@contextmanager
+def index_lock(folder: Path, notify: Notify) -> Iterator[None]:
+    """Only one process writes an index at a time; a second one waits, and says so.
+
+    The lock is `.<name>.lock` beside the index folder (flock: released by the kernel if the holder dies),
+    and whoever holds it first clears temporary folders that a killed build left behind.
+    """
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(folder.parent / f".{folder.name}.lock", "a+")  # noqa: SIM115 - held for the whole block
+    except OSError as exc:
+        raise IndexStateError(f"cannot write the index in {folder.parent}: {exc.strerror or exc}") from None
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            notify(f"Another qa process is writing {folder}; waiting for it to finish…")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        for leftover in folder.parent.glob(f".{folder.name}.tmp-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def index_files(folder: Path) -> list[Path]:
@@ -222,5 +322,9 @@ def open_index(corpus: Path, folder: Path, model: str, make_encoder: Callable[[]
     reason = staleness(folder, corpus, model)
     if reason is None:
         return load_index(folder)
-    notify(f"Building the index in {folder}: {reason}")
-    return build_index(corpus, folder, make_encoder(), notify)
+    with index_lock(folder, notify):
+        reason = staleness(folder, corpus, model)  # another process may have just rebuilt it
+        if reason is None:
+            return load_index(folder)
+        notify(f"Building the index in {folder}: {reason}")
+        return build_locked(corpus, folder, make_encoder(), notify)

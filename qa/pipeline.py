@@ -32,6 +32,6 @@ def open_answerer(settings: Settings, notify: Notify = lambda _: None) -> Answer
     return Answerer(index, retriever, settings.top_k)
 
 
-def rebuild_index(settings: Settings, notify: Notify = lambda _: None) -> None:
-    """Build the index for the corpus in `settings` from scratch."""
-    build_index(settings.corpus, settings.index_dir, load_encoder(settings), notify)
+def rebuild_index(settings: Settings, notify: Notify = lambda _: None, reuse: bool = True) -> None:
+    """Build the index for the corpus in `settings`, reusing unchanged articles' work unless `reuse` is off."""
+    build_index(settings.corpus, settings.index_dir, load_encoder(settings), notify, reuse)

@@ -44,8 +44,11 @@ def agreement_line(answer: Answer) -> str:
 
 
 def source_line(number: int, citation: Citation) -> str:
-    """ "[1] doc id · title · chars a-b" """
-    return f"[{number}] {citation.doc_id} · {shorten(citation.title, 70)} · chars {citation.start}-{citation.end}"
+    """ "[1] doc id · title · chars a-b", then the date and address where the article has them."""
+    extra = "".join(f" · {value}" for value in (citation.date, citation.url) if value)
+    return (
+        f"[{number}] {citation.doc_id} · {shorten(citation.title, 70)} · chars {citation.start}-{citation.end}{extra}"
+    )
 
 
 def quote(text: str, width: int = 88) -> str:

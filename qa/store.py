@@ -7,7 +7,7 @@ NLP model and no unpickling.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -55,6 +55,17 @@ class PassageStore:
         sentence = self.sentences[index]
         return self.documents[sentence.doc_index].text[sentence.start : sentence.end]
 
+    def sentence_ranges(self) -> list[tuple[int, int]]:
+        """For each document, the range [lo, hi) of its sentences (they are stored document by document)."""
+        ranges, lo = [], 0
+        for doc_index in range(len(self.documents)):
+            hi = lo
+            while hi < len(self.sentences) and self.sentences[hi].doc_index == doc_index:
+                hi += 1
+            ranges.append((lo, hi))
+            lo = hi
+        return ranges
+
     def document(self, doc_id: str) -> Document:
         """The document with id `doc_id`."""
         return next(doc for doc in self.documents if doc.doc_id == doc_id)
@@ -93,7 +104,7 @@ def save_store(store: PassageStore, folder: Path) -> None:
     """Write the store's files into `folder`."""
     with open(folder / "documents.jsonl", "w", encoding="utf-8") as out:
         for doc in store.documents:
-            out.write(json.dumps({"doc_id": doc.doc_id, "title": doc.title, "path": doc.path, "text": doc.text}))
+            out.write(json.dumps(asdict(doc)))
             out.write("\n")
     labels: dict[str, int] = {}
     rows = []

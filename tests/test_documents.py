@@ -39,7 +39,7 @@ def test_title_is_the_headline_or_a_shortened_first_sentence():
 def test_missing_and_empty_folders_are_clear_errors(tmp_path: Path):
     with pytest.raises(CorpusError, match="not found"):
         load_corpus(tmp_path / "nope")
-    with pytest.raises(CorpusError, match="no .txt or .md"):
+    with pytest.raises(CorpusError, match="no articles"):
         load_corpus(tmp_path)
 
 

@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from qa.documents import load_corpus
-from qa.settings import DEFAULT_CORPUS
 from tui.app import ChatApp
 from tui.widgets import Message
 
@@ -18,8 +16,7 @@ QUESTION = "Who was the armorer on Rust?"
 @pytest.fixture
 def app(answerer) -> ChatApp:
     """A chat over the seed articles that reuses the session's answerer."""
-    documents = [(d.doc_id, d.title) for d in load_corpus(DEFAULT_CORPUS)]
-    return ChatApp(lambda notify: answerer, "articles", documents)
+    return ChatApp(lambda notify: answerer, "articles")
 
 
 async def ask(pilot, text: str) -> None:
@@ -104,7 +101,7 @@ async def test_question_typed_while_loading_is_answered_after(answerer):
         release.wait(10)
         return answerer
 
-    app = ChatApp(slow_load, "articles", [])
+    app = ChatApp(slow_load, "articles")
     async with app.run_test(size=(100, 30)) as pilot:
         await ask_without_waiting(pilot, QUESTION)
         assert app.pending == [QUESTION]

@@ -49,19 +49,15 @@ class ChatApp(App):
         Binding("ctrl+l", "clear", "Clear"),
     ]
 
-    def __init__(
-        self, load_answerer: Callable[[Notify], Answerer], corpus_name: str, documents: list[tuple[str, str]]
-    ) -> None:
+    def __init__(self, load_answerer: Callable[[Notify], Answerer], corpus_name: str) -> None:
         """Args:
         load_answerer: builds the answerer (model and index), reporting progress to the callback it is given;
             run in a worker, never on the event loop.
         corpus_name: shown in the header.
-        documents: (doc id, title) of each article, for the header and `/corpus`.
         """
         super().__init__()
         self.load_answerer = load_answerer
         self.corpus_name = corpus_name
-        self.documents = documents
         self.conversation: Conversation | None = None
         self.pending: list[str] = []
         self.lock = threading.Lock()
@@ -82,7 +78,7 @@ class ChatApp(App):
 
     def on_mount(self) -> None:
         """Start loading in the background; the window is already on screen."""
-        self.sub_title = f"{self.corpus_name} · {len(self.documents)} documents"
+        self.sub_title = f"{self.corpus_name} · loading…"
         self.query_one("#sources").display = False
         self.query_one("#question").focus()
         self.load()
@@ -236,10 +232,20 @@ class ChatApp(App):
         elif name == "/save":
             self.save(argument.strip())
         elif name == "/corpus":
-            rows = "\n".join(f"| `{d}` | {escape_markdown(t)} |" for d, t in self.documents)
-            self.add_message(f"**{self.corpus_name}**\n\n| id | title |\n| --- | --- |\n{rows}", "note")
+            self.list_corpus()
         else:
             self.notify(f"Unknown command {name}; /help lists them.", severity="warning")
+
+    def list_corpus(self) -> None:
+        """Show the articles of the corpus."""
+        if self.conversation is None:
+            self.notify("The index is still loading.", severity="warning")
+            return
+        documents = self.conversation.answerer.store.documents
+        rows = "\n".join(f"| `{d.doc_id}` | {escape_markdown(d.title)} |" for d in documents)
+        self.add_message(
+            f"**{self.corpus_name}** · {len(documents)} articles\n\n| id | title |\n| --- | --- |\n{rows}", "note"
+        )
 
     def save(self, argument: str) -> None:
         """Write the transcript as Markdown."""
