@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup chat ask index test lint format clean
+.PHONY: setup chat ask index test bench lint format clean
 
 setup: $(STAMP)
 
@@ -44,3 +44,7 @@ clean:
 
 chat: setup
 	$(QA) chat
+
+# PASSAGES=N also measures a large corpus (needs Debian's python3.11-doc).
+bench: setup
+	$(QA) bench $(if $(PASSAGES),--passages $(PASSAGES))

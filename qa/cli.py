@@ -166,3 +166,27 @@ def chat(corpus: Path, index_dir: Path | None, model: str) -> None:
 
     settings = make_settings(corpus, index_dir, model)
     ChatApp(lambda notify: open_answerer(settings, notify), settings.corpus.name).run()
+
+
+@main.command()
+@click.option("--corpus", type=click.Path(path_type=Path), default=DEFAULT_CORPUS, show_default="corpus/articles")
+@click.option("--passages", type=int, help="Also measure a large corpus of about N passages (Python docs).")
+@click.option("--runs", type=int, default=5, show_default=True, help="Fresh processes per cold-start figure.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@reported
+def bench(corpus: Path, passages: int | None, runs: int, as_json: bool) -> None:
+    """Measure cold start, warm latency, index build throughput and memory."""
+    import tempfile
+
+    from qa.bench import large_corpus, report, run_benchmark
+
+    make_settings(corpus, None, "all-MiniLM-L6-v2")
+    results = {"default": run_benchmark(corpus, say, runs)}
+    if passages:
+        with tempfile.TemporaryDirectory(prefix="qa-large-") as scratch:
+            results["large"] = run_benchmark(large_corpus(passages, Path(scratch) / "articles", say), say, runs)
+    if as_json:
+        click.echo(json.dumps(results, indent=2))
+        return
+    for name, figures in results.items():
+        click.echo(f"{name} corpus:\n{report(figures)}")

@@ -26,9 +26,9 @@ from qa.lexical import LexicalIndex
 from qa.nlp import SentenceAnalysis
 from qa.store import PassageStore, build_store, load_store, save_store
 from qa.text import terms
-from qa.vectors import FlatVectors, VectorSearch
+from qa.vectors import FlatVectors, VectorSearch, build_faiss, choose_index_type, load_faiss
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 VECTOR_FILE = "index.faiss"
 BM25_DIR = "bm25"
 MANIFEST = "manifest.json"
@@ -51,6 +51,7 @@ class Manifest:
     corpus: str
     corpus_fingerprint: str
     index_type: str
+    index_params: dict[str, int]
     built_at: str
     checksums: dict[str, str]
 
@@ -90,8 +91,6 @@ def build_index(
 
 def build_locked(corpus: Path, folder: Path, encoder: Encoder, notify: Notify, reuse: bool = True) -> Index:
     """`build_index`, the lock already held."""
-    import faiss
-
     fingerprint = corpus_fingerprint(corpus)
     documents = load_corpus(corpus, warn=lambda line: notify(f"Warning: {line}"))
     previous = reusable_parts(folder, encoder.name) if reuse else {}
@@ -104,14 +103,15 @@ def build_locked(corpus: Path, folder: Path, encoder: Encoder, notify: Notify, r
     notify(f"Embedding {len(store.passages)} passages from {len(documents)} articles with {encoder.name}")
     sentence_vectors = embed_sentences(store, [vectors for _, vectors in parts], encoder)
     vectors = passage_vectors(store, sentence_vectors)
-    # Vectors are L2-normalised, so inner product is cosine similarity.
-    faiss_index = faiss.IndexFlatIP(vectors.shape[1])
-    faiss_index.add(vectors)
+    index_type, index_params = choose_index_type(len(store.passages))
+    faiss_index = build_faiss(vectors, index_type, index_params)
 
     def write(tmp: Path) -> Manifest:
         save_store(store, tmp)
         np.save(tmp / SENTENCE_VECTORS, sentence_vectors, allow_pickle=False)
         np.save(tmp / PASSAGE_VECTORS, vectors, allow_pickle=False)
+        import faiss
+
         faiss.write_index(faiss_index, str(tmp / VECTOR_FILE))
         (tmp / BM25_DIR).mkdir()
         LexicalIndex.build([terms(p.text) for p in store.passages], tmp / BM25_DIR)
@@ -124,7 +124,8 @@ def build_locked(corpus: Path, folder: Path, encoder: Encoder, notify: Notify, r
             documents=len(documents),
             corpus=str(corpus.resolve()),
             corpus_fingerprint=fingerprint,
-            index_type="flat-ip",
+            index_type=index_type,
+            index_params=index_params,
             built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             checksums=checksums(tmp),
         )
@@ -301,10 +302,14 @@ def load_index(folder: Path) -> Index:
     """Load the index in `folder` (its freshness is the caller's to check with `staleness`).
 
     An exact index is searched in NumPy from `passage_vectors.npy` (the same results as the FAISS file,
-    without importing FAISS on every call).
+    without importing FAISS on every call); an approximate one (HNSW) through FAISS.
     """
     manifest = read_manifest(folder)
-    vectors = FlatVectors(np.load(folder / PASSAGE_VECTORS, allow_pickle=False))
+    passage_array = np.load(folder / PASSAGE_VECTORS, mmap_mode="r", allow_pickle=False)
+    if manifest.index_type == "flat-ip":
+        vectors: VectorSearch = FlatVectors(np.asarray(passage_array))
+    else:
+        vectors = load_faiss(str(folder / VECTOR_FILE), manifest.index_params)
     sentence_vectors = np.load(folder / SENTENCE_VECTORS, mmap_mode="r", allow_pickle=False)
     return Index(manifest, load_store(folder), vectors, LexicalIndex.load(folder / BM25_DIR), sentence_vectors)
 

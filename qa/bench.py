@@ -1,0 +1,210 @@
+"""`qa bench`: the figures behind "fast from the first keystroke", measured on this machine.
+
+Timings come from fresh processes where a user would start one (cold `qa ask`, the chat window) and
+from a loaded answerer where a user keeps one (warm answering, as in the chat or `qa eval`).
+"""
+
+from __future__ import annotations
+
+import html.parser
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from qa.settings import DEFAULT_CORPUS, PROJECT_ROOT, Settings
+
+PYTHON_DOCS = Path("/usr/share/doc/python3.11/html")
+WORDS_PER_PASSAGE = 70  # what a passage of the large corpus holds on average, to size it
+CHAT_PROBE = """
+import sys, time
+from tui.app import ChatApp
+app = ChatApp(lambda notify: None, "bench")
+app.run(headless=True, auto_pilot=lambda pilot: pilot.exit(None))
+"""
+Say = Callable[[str], None]
+
+
+def median_wall(command: list[str], runs: int, env: dict[str, str] | None = None) -> float:
+    """Median wall time in seconds of `runs` fresh processes."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True, env=env, cwd=PROJECT_ROOT, timeout=600)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def peak_rss_mb(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak resident memory in MiB) of one child process."""
+    started = time.perf_counter()
+    pid = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=PROJECT_ROOT).pid
+    _, status, usage = os.wait4(pid, 0)
+    if status != 0:
+        raise RuntimeError(f"{' '.join(command)} failed with status {status}")
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
+
+
+def percentile(values: list[float], q: int) -> float:
+    """The q-th percentile."""
+    return float(np.percentile(np.array(values), q))
+
+
+def questions_for(corpus: Path, store, count: int = 60) -> list[str]:
+    """The gold questions for the default corpus; for another, questions made from its sentences."""
+    gold = PROJECT_ROOT / "corpus" / "gold.jsonl"
+    if corpus.resolve() == DEFAULT_CORPUS.resolve() and gold.is_file():
+        from qa.evaluate import load_gold
+
+        return [turn.question for item in load_gold(gold) for turn in item.turns][:count]
+    rng = random.Random(7)
+    picked = rng.sample(range(len(store.sentences)), min(count, len(store.sentences)))
+    stems = ("What did", "Who", "When did", "Where did", "How many")
+    return [f"{rng.choice(stems)} {' '.join(store.sentence_text(i).split()[:8])}?" for i in picked]
+
+
+def run_benchmark(corpus: Path, say: Say, runs: int = 5) -> dict:
+    """Every figure for one corpus: build throughput and memory, cold start, warm latency, chat window."""
+    from qa.encoder import SentenceTransformerEncoder
+    from qa.index import build_index, load_index
+    from qa.pipeline import open_answerer
+
+    qa_command = [sys.executable, "-m", "qa"]
+    figures: dict = {"cores": os.cpu_count(), "corpus": str(corpus)}
+    with tempfile.TemporaryDirectory(prefix="qa-bench-") as scratch:
+        index_dir = Path(scratch) / "index"
+        say("Building the index in a separate process (peak memory)…")
+        wall, rss = peak_rss_mb([*qa_command, "index", "--full", "--corpus", str(corpus), "--index", str(index_dir)])
+        figures.update(build_wall_s=round(wall, 2), build_peak_rss_mb=round(rss, 1))
+
+        say("Index build throughput against raw model.encode on the same passages…")
+        encoder = SentenceTransformerEncoder()
+        started = time.perf_counter()
+        build_index(corpus, Path(scratch) / "again", encoder, reuse=False)
+        build_seconds = time.perf_counter() - started
+        store = load_index(index_dir).store
+        texts = [p.text for p in store.passages]
+        started = time.perf_counter()
+        encoder.encode(texts)
+        encode_seconds = time.perf_counter() - started
+        figures.update(
+            passages=len(texts),
+            sentences=len(store.sentences),
+            build_passages_per_s=round(len(texts) / build_seconds, 1),
+            raw_encode_passages_per_s=round(len(texts) / encode_seconds, 1),
+        )
+        figures["build_vs_raw_encode"] = round(
+            figures["build_passages_per_s"] / figures["raw_encode_passages_per_s"], 3
+        )
+
+        say("Cold `qa ask` in fresh processes…")
+        question = "Who was the armorer on the set?"
+        ask = [*qa_command, "ask", question, "--corpus", str(corpus), "--index", str(index_dir)]
+        figures["cold_ask_s"] = round(median_wall(ask, runs), 3)
+        figures["import_sentence_transformers_s"] = round(
+            median_wall([sys.executable, "-c", "import sentence_transformers"], max(1, runs // 2)), 3
+        )
+        figures["cold_ask_vs_import"] = round(figures["cold_ask_s"] / figures["import_sentence_transformers_s"], 3)
+        _, figures["cold_ask_peak_rss_mb"] = (round(x, 1) for x in peak_rss_mb(ask))
+        figures["chat_window_s"] = round(median_wall([sys.executable, "-c", CHAT_PROBE], runs), 3)
+
+        say("Warm answering…")
+        answerer = open_answerer(Settings(corpus=corpus, index=index_dir))
+        latencies = []
+        for q in questions_for(corpus, store):
+            started = time.perf_counter()
+            answerer.ask(q)
+            latencies.append((time.perf_counter() - started) * 1000)
+        figures.update(
+            warm_questions=len(latencies),
+            warm_p50_ms=round(percentile(latencies, 50), 2),
+            warm_p95_ms=round(percentile(latencies, 95), 2),
+        )
+        manifest = answerer.index.manifest
+        figures.update(index_type=manifest.index_type, index_params=manifest.index_params)
+        if manifest.index_type != "flat-ip":
+            figures["recall_at_10"] = recall_at_10(answerer, index_dir, questions_for(corpus, store, 200))
+    return figures
+
+
+def recall_at_10(answerer, index_dir: Path, questions: list[str]) -> float:
+    """Share of the exact top 10 passages that the approximate index also returns."""
+    exact = np.load(index_dir / "passage_vectors.npy", mmap_mode="r")
+    queries = answerer.retriever.encoder.encode(questions)
+    found = 0
+    for query in queries:
+        truth = set(np.argsort(-(exact @ query), kind="stable")[:10].tolist())
+        _, ids = answerer.index.vectors.search(query[None, :], 10)
+        found += len(truth & set(ids[0].tolist()))
+    return round(found / (10 * len(questions)), 4)
+
+
+class ParagraphParser(html.parser.HTMLParser):
+    """Collects the text of every <p> element of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paragraphs: list[str] = []
+        self.depth = 0
+        self.current: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        """When a paragraph opens."""
+        if tag == "p":
+            self.depth += 1
+            self.current = []
+
+    def handle_endtag(self, tag):
+        """When a paragraph closes: keep it if it is prose."""
+        if tag == "p" and self.depth:
+            self.depth -= 1
+            text = " ".join("".join(self.current).split())
+            if len(text.split()) >= 12:
+                self.paragraphs.append(text)
+
+    def handle_data(self, data):
+        """Text inside a paragraph."""
+        if self.depth:
+            self.current.append(data)
+
+
+def large_corpus(passages: int, folder: Path, say: Say) -> Path:
+    """About `passages` passages of real English: repeat-free paragraphs of the Python documentation
+    (Debian's python3.11-doc), grouped 20 to an article; repeated with a part marker if more is asked."""
+    if not PYTHON_DOCS.is_dir():
+        raise SystemExit("the large corpus needs Debian's python3.11-doc: apt-get install python3.11-doc")
+    seen, paragraphs = set(), []
+    for page in sorted(PYTHON_DOCS.rglob("*.html")):
+        parser = ParagraphParser()
+        parser.feed(page.read_text(encoding="utf-8", errors="replace"))
+        for text in parser.paragraphs:
+            if text not in seen:
+                seen.add(text)
+                paragraphs.append(text)
+    words_needed = passages * WORDS_PER_PASSAGE
+    folder.mkdir(parents=True, exist_ok=True)
+    written, article, part = 0, 0, 0
+    while written < words_needed:
+        for start in range(0, len(paragraphs), 20):
+            body = "\n\n".join(paragraphs[start : start + 20])
+            title = f"Python documentation, part {part + 1}, article {article + 1}"
+            (folder / f"py{article:06d}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+            written += len(body.split())
+            article += 1
+            if written >= words_needed:
+                break
+        part += 1
+    say(f"Large corpus: {article} articles, about {written:,} words, from {len(paragraphs):,} unique paragraphs")
+    return folder
+
+
+def report(figures: dict) -> str:
+    """The figures as aligned lines."""
+    return "\n".join(f"  {key:<32} {value}" for key, value in figures.items())
