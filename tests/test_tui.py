@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import TextArea
 
 from tui.app import ChatApp
-from tui.widgets import Message
+from tui.messages import Message
 
 QUESTION = "Who was the armorer on Rust?"
 

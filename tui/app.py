@@ -6,21 +6,25 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Label, LoadingIndicator, Markdown
+from textual.widgets import Footer, Header, Label, LoadingIndicator
 
-from qa.answer import Answerer
-from qa.conversation import Conversation, Turn
-from qa.errors import QAError
-from qa.index import Notify
-from qa.render import answer_to_markdown, escape_markdown
-from tui.transcript import citation_heading, passage_heading, transcript_markdown, write_atomically
-from tui.widgets import HistoryInput, Message, SourcesPanel
+from tui.widgets import HistoryInput, SourcesPanel
+
+# The window must be on screen at once: `qa` itself (NumPy and the answerer) and the Markdown widget
+# are imported when first needed, while the index loads.
+if TYPE_CHECKING:
+    from textual.widgets import Markdown
+
+    from qa.answer import Answerer
+    from qa.conversation import Conversation, Turn
+    from qa.index import Notify
 
 HELP = """**Ask anything about the articles.** Follow-up questions work ("and the director?", "her sentence").
 
@@ -95,6 +99,8 @@ class ChatApp(App):
 
     def loaded(self, answerer: Answerer) -> None:
         """When the index is ready."""
+        from qa.conversation import Conversation
+
         self.conversation = Conversation(answerer)
         passages = len(answerer.store.passages)
         self.sub_title = f"{self.corpus_name} · {len(answerer.store.documents)} documents · {passages} passages"
@@ -121,6 +127,8 @@ class ChatApp(App):
         if not text:
             return
         event.input.remember(text)
+        from qa.render import escape_markdown
+
         if text.startswith("/"):
             self.command(text)
             return
@@ -134,6 +142,8 @@ class ChatApp(App):
     @work(thread=True, group="answer")
     def answer(self, question: str) -> None:
         """Answer in a worker thread, one question at a time, in the order asked."""
+        from qa.errors import QAError
+
         with self.lock:
             self.call_from_thread(self.set_status, "Reading the articles…", True)
             started = time.perf_counter()
@@ -155,6 +165,8 @@ class ChatApp(App):
 
     def show_turn(self, turn: Turn, elapsed_ms: float) -> None:
         """Add the answer to the conversation and point the sources panel at it."""
+        from qa.render import answer_to_markdown, escape_markdown
+
         index = len(self.conversation.turns) - 1
         body = answer_to_markdown(turn.answer, link_prefix=f"cite:{index}:")
         if turn.resolved != turn.question:
@@ -167,13 +179,14 @@ class ChatApp(App):
 
     def add_message(self, markdown: str, kind: str) -> None:
         """Append one entry to the conversation and scroll to it."""
+        from tui.messages import Message
+
         conversation = self.query_one("#conversation", VerticalScroll)
         message = Message(markdown, classes=kind)
         conversation.mount(message)
         conversation.call_after_refresh(conversation.scroll_end, animate=False)
 
-    @on(Markdown.LinkClicked)
-    def link_clicked(self, event: Markdown.LinkClicked) -> None:
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         """When a citation number is clicked: open its article."""
         if not event.href.startswith("cite:") or self.conversation is None:
             return
@@ -184,6 +197,8 @@ class ChatApp(App):
 
     def show_source(self) -> None:
         """Show the current citation (or, for an abstention, the closest passage) in the sources panel."""
+        from tui.transcript import citation_heading, passage_heading
+
         if self.shown_turn is None or self.conversation is None:
             return
         answer, store = self.shown_turn.answer, self.conversation.answerer.store
@@ -238,6 +253,8 @@ class ChatApp(App):
 
     def list_corpus(self) -> None:
         """Show the articles of the corpus."""
+        from qa.render import escape_markdown
+
         if self.conversation is None:
             self.notify("The index is still loading.", severity="warning")
             return
@@ -249,6 +266,8 @@ class ChatApp(App):
 
     def save(self, argument: str) -> None:
         """Write the transcript as Markdown."""
+        from tui.transcript import transcript_markdown, write_atomically
+
         turns = self.conversation.turns if self.conversation else []
         if not turns:
             self.notify("Nothing to save yet.", severity="warning")

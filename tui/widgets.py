@@ -5,8 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Label, Markdown, TextArea
-from textual.widgets.text_area import Selection
+from textual.widgets import Input, Label
 
 
 class HistoryInput(Input):
@@ -37,10 +36,6 @@ class HistoryInput(Input):
         self.cursor_position = len(self.value)
 
 
-class Message(Markdown):
-    """One entry of the conversation: a question, an answer or a note from the app."""
-
-
 def location(text: str, offset: int) -> tuple[int, int]:
     """(row, column) of a character offset, as TextArea counts them."""
     row = text.count("\n", 0, offset)
@@ -51,14 +46,21 @@ class SourcesPanel(Vertical):
     """The cited article, scrolled to the citation, the cited span selected."""
 
     def compose(self):
-        """A heading line and the article."""
+        """A heading line; the article below it is added when first shown."""
         yield Label("No source yet: ask a question.", id="source-title")
-        yield TextArea("", read_only=True, soft_wrap=True, show_line_numbers=False, id="source-text")
 
     def show(self, heading: str, text: str, start: int, end: int) -> None:
         """Show `text` with `text[start:end]` selected and in view."""
+        from textual.widgets import TextArea
+        from textual.widgets.text_area import Selection
+
         self.query_one("#source-title", Label).update(Text(heading))
-        area = self.query_one("#source-text", TextArea)
+        areas = self.query("#source-text")
+        if areas:
+            area = areas.first(TextArea)
+        else:
+            area = TextArea("", read_only=True, soft_wrap=True, show_line_numbers=False, id="source-text")
+            self.mount(area)
         area.load_text(text)
         area.selection = Selection(location(text, start), location(text, end))
         self.call_after_refresh(area.scroll_cursor_visible, center=True)
