@@ -102,6 +102,15 @@ class Answerer:
         self.retriever = retriever
         self.top_k = top_k
         self.idf = index.lexical.idf
+        self.tokens: dict[int, list[tuple[int, int, str]]] = {}
+
+    def sentence_tokens(self, index: int) -> list[tuple[int, int, str]]:
+        """The words of sentence `index` with document offsets and stems, computed once per sentence."""
+        if index not in self.tokens:
+            sentence = self.store.sentences[index]
+            text = self.store.documents[sentence.doc_index].text[sentence.start : sentence.end]
+            self.tokens[index] = [(s + sentence.start, e + sentence.start, t) for s, e, t in word_spans(text)]
+        return self.tokens[index]
 
     def ask(self, question: str, top_k: int | None = None) -> Answer:
         """Answer `question` from the articles, or abstain when they do not say.
@@ -127,7 +136,13 @@ class Answerer:
         found: list[Candidate] = []
         seen: set[int] = set()
         for rank, hit in enumerate(hits):
-            passage_terms = set(term_list(hit.passage.text))
+            passage = hit.passage
+            passage_terms = {
+                t
+                for i in range(passage.first_sentence, passage.last_sentence)
+                for *_, t in self.sentence_tokens(i)
+                if t
+            }
             for index in range(hit.passage.first_sentence, hit.passage.last_sentence):
                 if index in seen:
                     continue
@@ -148,9 +163,7 @@ class Answerer:
         """Scored candidate spans of one sentence."""
         sentence = self.store.sentences[index]
         text = self.store.documents[sentence.doc_index].text
-        tokens = [
-            (s + sentence.start, e + sentence.start, t) for s, e, t in word_spans(text[sentence.start : sentence.end])
-        ]
+        tokens = self.sentence_tokens(index)
         question_terms = set(analysis.terms)
         coverage = self.coverage(question_terms, {t for _, _, t in tokens}, passage_terms)
         if coverage == 0 and similarity < SEMANTIC_FLOOR:
@@ -227,7 +240,7 @@ class Answerer:
             for index in range(passage.first_sentence, passage.last_sentence):
                 sentence = self.store.sentences[index]
                 doc = self.store.documents[sentence.doc_index].text
-                sentence_terms = {t for _, _, t in word_spans(doc[sentence.start : sentence.end])}
+                sentence_terms = {t for _, _, t in self.sentence_tokens(index)}
                 coverage = self.coverage(question_terms, sentence_terms, set())
                 if coverage < SUPPORT_COVERAGE:
                     continue
@@ -431,15 +444,17 @@ def proximity(span_tokens: list[int], anchors: list[int]) -> float:
 def group_candidates(store: PassageStore, candidates: list[Candidate]) -> list[Group]:
     """Merge candidates whose answers are variants of each other ("Gutierrez-Reed" = "Hannah Gutierrez Reed")."""
     groups: list[Group] = []
+    seen: dict[str, Group] = {}  # every key met so far, to its group: most candidates repeat one
     for candidate in sorted(candidates, key=lambda c: -c.score):
         key = answer_key(store.documents[candidate.doc_index].text[candidate.start : candidate.end])
         if not key:
             continue
-        group = next((g for g in groups if same_answer(g.key, key)), None)
+        group = seen.get(key) or next((g for g in groups if same_answer(g.key, key)), None)
         if group is None:
-            groups.append(Group(key, [candidate]))
-        else:
-            group.members.append(candidate)
+            group = Group(key, [])
+            groups.append(group)
+        group.members.append(candidate)
+        seen[key] = group
     return groups
 
 
@@ -468,8 +483,3 @@ def group_score(group: Group) -> float:
     """The best member's score, raised a little for each further article that agrees."""
     documents = {c.doc_index for c in group.members if c.coverage >= SUPPORT_COVERAGE}
     return group.best.score + 0.05 * max(0, len(documents) - 1)
-
-
-def term_list(text: str) -> list[str]:
-    """Stems of the content words of `text` (stop words dropped)."""
-    return [t for _, _, t in word_spans(text) if t]
