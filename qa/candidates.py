@@ -1,0 +1,90 @@
+"""Candidate answers, grouped when they say the same thing, and the evidence needed to give one."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from qa.store import PassageStore
+from qa.text import answer_key
+
+ABSTAIN_BELOW = 0.48
+MIN_COVERAGE = 0.2
+# A paraphrase shares few words with its answer sentence; a close meaning can stand in for them.
+SEMANTIC_RESCUE, RESCUE_MARGIN = 0.6, 0.15
+SUPPORT_COVERAGE = 0.45  # an article counts as agreeing only where its sentence matches the question well
+
+
+@dataclass
+class Candidate:
+    """A span that may answer, with the evidence behind its score."""
+
+    doc_index: int
+    sentence: int
+    start: int
+    end: int
+    score: float
+    coverage: float
+    similarity: float  # of the question and this candidate's sentence
+
+
+@dataclass
+class Group:
+    """Candidates that say the same thing in different words or articles."""
+
+    key: str
+    members: list[Candidate] = field(default_factory=list)
+
+    @property
+    def best(self) -> Candidate:
+        """The strongest member: its span is the one shown."""
+        return max(self.members, key=lambda c: c.score)
+
+    @property
+    def documents(self) -> set[int]:
+        """The articles that support this answer."""
+        return {c.doc_index for c in self.members}
+
+
+def group_candidates(store: PassageStore, candidates: list[Candidate]) -> list[Group]:
+    """Merge candidates whose answers are variants of each other ("Gutierrez-Reed" = "Hannah Gutierrez Reed")."""
+    groups: list[Group] = []
+    seen: dict[str, Group] = {}  # every key met so far, to its group: most candidates repeat one
+    for candidate in sorted(candidates, key=lambda c: -c.score):
+        key = answer_key(store.documents[candidate.doc_index].text[candidate.start : candidate.end])
+        if not key:
+            continue
+        group = seen.get(key) or next((g for g in groups if same_answer(g.key, key)), None)
+        if group is None:
+            group = Group(key, [])
+            groups.append(group)
+        group.members.append(candidate)
+        seen[key] = group
+    return groups
+
+
+def same_answer(a: str, b: str) -> bool:
+    """Equal keys, or one key's words all found in the other (a short name inside a full one)."""
+    if a == b:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    return len(short) <= len(long) <= 6 and set(short) <= set(long)
+
+
+def well_supported(group: Group) -> bool:
+    """Enough evidence to answer: a strong score with some shared words, or a sentence close in meaning."""
+    score, best = group_score(group), group.best
+    if score >= ABSTAIN_BELOW and best.coverage >= MIN_COVERAGE:
+        return True
+    return best.similarity >= SEMANTIC_RESCUE and score >= ABSTAIN_BELOW - RESCUE_MARGIN
+
+
+def confidence(score: float) -> float:
+    """The evidence score mapped into (0, 1): 0.5 at the abstention threshold, near 1 only for strong matches."""
+    return 1.0 / (1.0 + math.exp(-6.0 * (score - ABSTAIN_BELOW)))
+
+
+def group_score(group: Group) -> float:
+    """The best member's score, raised a little for each further article that agrees."""
+    documents = {c.doc_index for c in group.members if c.coverage >= SUPPORT_COVERAGE}
+    return group.best.score + 0.05 * max(0, len(documents) - 1)
