@@ -163,7 +163,9 @@ def role_noun(rest: list[str]) -> str | None:
 
 
 def named_noun(rest: list[str]) -> str | None:
-    """ "what is the name of the X" -> X."""
+    """ "what is the name of the X" -> X; "what is Kennedy's company called" -> company."""
+    if len(rest) >= 3 and rest[0] in AUXILIARIES and rest[-1] in ("called", "named"):
+        return rest[-2]
     if "name" in rest[:3] and rest[rest.index("name") + 1 : rest.index("name") + 2] == ["of"]:
         after = [t for t in rest[rest.index("name") + 2 :] if t not in ("the", "a", "an")]
         return focus_noun(after, verbs_possible=False)

@@ -41,10 +41,25 @@ def words(text: str) -> list[str]:
     return tokens
 
 
+# Words that news text and questions use for one another; each group shares one term, so that a
+# question and a sentence that word it differently still meet ("who represented him" / "his attorneys").
+SYNONYM_GROUPS = (
+    "lawyer lawyers attorney attorneys counsel represent represented representing",
+    "gun guns firearm firearms revolver pistol weapon weapons",
+    "bullet bullets ammunition",
+    "film films movie movies",
+    "injure injured injuring wound wounded wounding hurt",
+    "kill killed killing slay slain",
+    "prison jail",
+)
+_CANONICAL = {_stemmer.stemWord(w): _stemmer.stemWord(g.split()[0]) for g in SYNONYM_GROUPS for w in g.split()}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Snowball stem of a lower-case word."""
-    return _stemmer.stemWord(word)
+    """The Snowball stem of a lower-case word, folded onto its synonym group's term."""
+    base = _stemmer.stemWord(word)
+    return _CANONICAL.get(base, base)
 
 
 def terms(text: str) -> list[str]:

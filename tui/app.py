@@ -218,6 +218,8 @@ class ChatApp(App):
         panel.display = not panel.display
         if panel.display:
             self.show_source()
+        conversation = self.query_one("#conversation", VerticalScroll)
+        conversation.call_after_refresh(conversation.scroll_end, animate=False)  # keep the last answer in view
 
     def action_step_citation(self, step: int) -> None:
         """Step through the shown answer's citations."""
