@@ -63,7 +63,7 @@ def corpus_options(command: Callable) -> Callable:
         type=click.Path(path_type=Path),
         default=DEFAULT_CORPUS,
         show_default="corpus/articles",
-        help="Folder of .txt/.md articles.",
+        help="Folder of articles (.txt, .md, .html, .jsonl).",
     )(command)
 
 
