@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from qa.encoder import DEFAULT_MODEL
 from qa.errors import QAError, UsageError
 from qa.settings import DEFAULT_CORPUS, DEFAULT_TOP_K, Settings
 
@@ -46,7 +47,7 @@ def corpus_options(command: Callable) -> Callable:
     command = click.option(
         "--model",
         envvar="QA_MODEL",
-        default="all-MiniLM-L6-v2",
+        default=DEFAULT_MODEL,
         show_default=True,
         help="Embedding model: the packaged all-MiniLM-L6-v2 or a local sentence-transformers folder.",
     )(command)
@@ -180,7 +181,7 @@ def bench(corpus: Path, passages: int | None, runs: int, as_json: bool) -> None:
 
     from qa.bench import large_corpus, report, run_benchmark
 
-    make_settings(corpus, None, "all-MiniLM-L6-v2")
+    make_settings(corpus, None, DEFAULT_MODEL)
     results = {"default": run_benchmark(corpus, say, runs)}
     if passages:
         with tempfile.TemporaryDirectory(prefix="qa-large-") as scratch:

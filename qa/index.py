@@ -220,11 +220,16 @@ def write_atomically(folder: Path, write: Callable[[Path], Manifest]) -> Manifes
     except OSError as exc:
         if old.exists() and not folder.exists():
             old.rename(folder)
-        raise IndexStateError(f"cannot write the index in {folder.parent}: {exc.strerror or exc}") from None
+        raise unwritable(folder, exc) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)
     return manifest
+
+
+def unwritable(folder: Path, exc: OSError) -> IndexStateError:
+    """The one-line error for an index folder that cannot be created or written."""
+    return IndexStateError(f"cannot write the index in {folder.parent}: {exc.strerror or exc}")
 
 
 @contextmanager
@@ -238,7 +243,7 @@ def index_lock(folder: Path, notify: Notify) -> Iterator[None]:
         folder.parent.mkdir(parents=True, exist_ok=True)
         handle = open(folder.parent / f".{folder.name}.lock", "a+")  # noqa: SIM115 - held for the whole block
     except OSError as exc:
-        raise IndexStateError(f"cannot write the index in {folder.parent}: {exc.strerror or exc}") from None
+        raise unwritable(folder, exc) from None
     with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
