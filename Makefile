@@ -40,7 +40,7 @@ test: lint
 	$(VENV)/bin/pytest
 
 clean:
-	rm -rf $(VENV) embeddings/*/ embeddings/.*-*
+	rm -rf $(VENV) embeddings/*/ embeddings/.*-* embeddings/.models
 
 chat: setup
 	$(QA) chat

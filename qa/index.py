@@ -167,11 +167,14 @@ def analyse_documents(documents: list[Document]) -> Iterator[tuple[str, list[Sen
         return
     from tqdm import tqdm
 
-    from qa.nlp import analyse, load_pipeline
+    from qa.nlp import analyse_all, load_pipeline, processes_for
 
-    nlp = load_pipeline()
-    for doc in tqdm(documents, desc="Reading articles", unit="doc", leave=False):
-        yield document_key(doc), analyse(nlp, doc.text)
+    texts = [doc.text for doc in documents]
+    analyses = analyse_all(load_pipeline(), texts, processes_for(texts))
+    for doc, analysis in tqdm(
+        zip(documents, analyses, strict=True), desc="Reading articles", unit="doc", total=len(texts), leave=False
+    ):
+        yield document_key(doc), analysis
 
 
 def embed_sentences(store: PassageStore, known: list[np.ndarray | None], encoder: Encoder) -> np.ndarray:

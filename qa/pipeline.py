@@ -8,11 +8,22 @@ from qa.answer import Answerer
 from qa.encoder import Encoder, SentenceTransformerEncoder, resolve_model_path
 from qa.index import Notify, build_index, open_index
 from qa.retrieve import Retriever
-from qa.settings import Settings
+from qa.settings import MODEL_CACHE, Settings
 
 
 def load_encoder(settings: Settings) -> Encoder:
-    """The embedding model named in `settings`, in sentence-transformers (for building indexes)."""
+    """The embedding model named in `settings`, for building indexes: in ONNX Runtime when it is a BERT with
+    mean pooling and the export works (faster, and no PyTorch once exported), else in sentence-transformers."""
+    from qa.numpy_encoder import supports
+
+    path = Path(resolve_model_path(settings.model))
+    if supports(path):
+        try:
+            from qa.onnx_encoder import OnnxEncoder
+
+            return OnnxEncoder(path, settings.model, MODEL_CACHE)
+        except (ImportError, OSError, RuntimeError):
+            pass  # an optimisation only: sentence-transformers gives the same vectors
     return SentenceTransformerEncoder(settings.model)
 
 

@@ -11,6 +11,7 @@ from qa.encoder import DEFAULT_MODEL
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = PROJECT_ROOT / "corpus" / "articles"
 INDEX_ROOT = PROJECT_ROOT / "embeddings"
+MODEL_CACHE = INDEX_ROOT / ".models"  # models exported for faster encoding, shared by every index
 DEFAULT_TOP_K = 8
 
 

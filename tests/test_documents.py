@@ -75,3 +75,13 @@ def test_passages_overlap_by_one_sentence_and_cover_everything():
     windows = passage_windows([40, 40, 40, 40, 40], max_words=90)
     assert windows == [(0, 2), (1, 3), (2, 4), (3, 5)]
     assert passage_windows([200], max_words=90) == [(0, 1)]
+
+
+def test_analysing_many_texts_in_two_processes_gives_each_text_its_own_offsets(nlp):
+    from qa.nlp import analyse_all
+
+    texts = [doc.text for doc in load_corpus(DEFAULT_CORPUS)[:2]] + ["", "One line.\n\nAnother line."]
+    alone = [analyse(nlp, text) for text in texts]
+    together = list(analyse_all(nlp, texts, processes=2))
+    assert together == alone
+    assert [len(found) for found in together[2:]] == [0, 2]
