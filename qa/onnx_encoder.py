@@ -93,10 +93,9 @@ class OnnxEncoder:
 
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
-        rows: list[np.ndarray] = [np.zeros((0, 0), dtype=np.float32)] * len(texts)
+        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         for batch in tqdm(batches, desc="Embedding", unit="batch", leave=False, disable=not progress):
             ids, types, mask = tokenize(self.tokenizer, [texts[i] for i in batch])
             (hidden,) = self.session.run(None, {"input_ids": ids, "token_type_ids": types, "attention_mask": mask})
-            for i, row in zip(batch, mean_pool(hidden, mask), strict=True):
-                rows[i] = row
-        return np.stack(rows) if rows else np.zeros((0, self.dimension), dtype=np.float32)
+            vectors[batch] = mean_pool(hidden, mask)
+        return vectors
