@@ -21,6 +21,7 @@ from qa.question import QuestionAnalysis, analyse_question, clean_question, focu
 from qa.retrieve import Hit, Retriever
 from qa.spans import NUMERIC, anchors, proximity, spans_for, syntax_weight, trim_question_words
 from qa.store import PassageStore
+from qa.temporal import contradicts, time_spans
 from qa.text import answer_key, word_spans
 
 SUPPORT_DEPTH = 20  # passages searched for further articles that agree
@@ -29,6 +30,7 @@ MAX_CITATIONS = 3
 # sentence vectors, mapped from [floor, floor + span] to [0, 1]) and the passage's retrieval rank.
 W_COVERAGE, W_SEMANTIC, W_RETRIEVAL = 0.45, 0.35, 0.20
 SEMANTIC_FLOOR, SEMANTIC_SPAN = 0.2, 0.5
+OTHER_TIME = 0.3  # a sentence about another year or century than the question's barely counts
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,8 @@ class Answerer:
             return []
         semantic = min(1.0, max(0.0, (similarity - SEMANTIC_FLOOR) / SEMANTIC_SPAN))
         sentence_score = W_COVERAGE * coverage + W_SEMANTIC * semantic + W_RETRIEVAL * hit.score - 0.02 * rank
+        if self.other_time(analysis, index):
+            sentence_score *= OTHER_TIME
         matched = anchors(tokens, question_terms)
         focus = focus_stem(analysis)
         results = []
@@ -150,11 +154,24 @@ class Answerer:
             if span.mention and (not span_terms or span_terms <= question_terms | {focus}):
                 continue  # never answer with the question's own words
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus)
-            if span.mention and not span.linked and span_terms & question_terms:
+            if span.mention and not span.linked and restates_question(analysis, span_terms):
                 weight *= 0.6  # "Alec Baldwin" rarely answers a question about Baldwin
             score = sentence_score * weight * (0.7 + 0.3 * proximity(span_tokens, matched))
             results.append(Candidate(sentence.doc_index, index, span.start, span.end, score, coverage, similarity))
         return results
+
+    def other_time(self, analysis: QuestionAnalysis, index: int) -> bool:
+        """Whether sentence `index` is about another time than the question asks about ("in the 11th century"
+        against "in 1107"); a sentence that names no time is judged by the sentences around it."""
+        if not analysis.times:
+            return False
+        found = time_spans(self.store.sentence_text(index))
+        if not found:
+            doc_index = self.store.sentences[index].doc_index
+            for near in (index - 1, index + 1):
+                if 0 <= near < len(self.store.sentences) and self.store.sentences[near].doc_index == doc_index:
+                    found += time_spans(self.store.sentence_text(near))
+        return contradicts(list(analysis.times), found)
 
     def coverage(self, question_terms: set[str], sentence_terms: set[str], passage_terms: set[str]) -> float:
         """IDF-weighted share of the question's terms found in the sentence (context counts a little)."""
@@ -234,3 +251,14 @@ class Answerer:
             doc.url,
             doc.date,
         )
+
+
+def restates_question(analysis: QuestionAnalysis, span_terms: set[str]) -> bool:
+    """Whether a span names what the question is about rather than a new answer: it holds a whole name from
+    the question ("Alec Baldwin" for "Baldwin"), or mostly other question words. A different person who
+    shares a name ("Matthew Hutchins" for "Halyna Hutchins's husband") is a new answer."""
+    if any(name <= span_terms for name in analysis.names):
+        return True
+    name_terms = set().union(*analysis.names)
+    shared = span_terms & set(analysis.terms) - name_terms
+    return 2 * len(shared) >= len(span_terms) > 0

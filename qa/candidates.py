@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 
 from qa.store import PassageStore
-from qa.text import answer_key
+from qa.text import STOPWORDS, answer_key, stem
 
 ABSTAIN_BELOW = 0.48
 MIN_COVERAGE = 0.2
@@ -64,11 +64,13 @@ def group_candidates(store: PassageStore, candidates: list[Candidate]) -> list[G
 
 
 def same_answer(a: str, b: str) -> bool:
-    """Equal keys, or one key's words all found in the other (a short name inside a full one)."""
+    """Equal keys, or one key's words all found in the other, as stems: a short name inside a full one,
+    "18 months" and "18-month"; but "up to 18 months" says less than "18 months"."""
     if a == b:
         return True
-    short, long = sorted((a.split(), b.split()), key=len)
-    return len(short) <= len(long) <= 6 and set(short) <= set(long)
+    short, long = sorted(([stem(w) for w in a.split()], [stem(w) for w in b.split()]), key=len)
+    extra = set(long) - set(short)
+    return len(long) <= 6 and set(short) <= set(long) and not extra & STOPWORDS
 
 
 def well_supported(group: Group) -> bool:

@@ -9,6 +9,8 @@ from qa.answer import Answer, Answerer
 
 PRONOUN = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|it|its)\b", re.IGNORECASE)
 POSSESSIVE = frozenset({"his", "her", "hers", "their", "its"})
+# Pronouns that point to the same kind of referent: he/him/his are one, she/her/hers another.
+PERSON_OF = {p: group for group in ("he him his", "she her hers", "they them their", "it its") for p in group.split()}
 FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|and what about)\s+(.+?)\s*\??\s*$", re.IGNORECASE)
 FRAME = re.compile(
     r"^\s*((?:who|what|when|where|which|how(?: many| much| long)?)(?:\s+\w+)?\s+"
@@ -55,10 +57,25 @@ class Conversation:
             return self.elliptic(follow_up.group(1))
         if follow_up:
             question = follow_up.group(1).rstrip("?") + "?"
-        entity = self.salient_entity()
-        if entity and PRONOUN.search(question):
+        pronoun = PRONOUN.search(question)
+        entity = pronoun and (self.earlier_referent(pronoun.group(0)) or self.salient_entity())
+        if entity:
             return PRONOUN.sub(lambda m: replacement(m.group(0), entity), question, count=1)
         return question
+
+    def earlier_referent(self, pronoun: str) -> str | None:
+        """What the same pronoun meant in the turn before: "her husband", then "her family" is still hers."""
+        if not self.turns:
+            return None
+        previous = self.turns[-1]
+        used = PRONOUN.search(previous.question)
+        if not used or PERSON_OF[used.group(0).lower()] != PERSON_OF[pronoun.lower()]:
+            return None
+        before, after = previous.question[: used.start()], previous.question[used.end() :]
+        if not previous.resolved.startswith(before) or not previous.resolved.endswith(after):
+            return None
+        said = previous.resolved[len(before) : len(previous.resolved) - len(after)]
+        return said.removesuffix("'s") if said.lower() != used.group(0).lower() else None
 
     def elliptic(self, fragment: str) -> str:
         """ "and the director?" after "Who was the armorer?" -> "Who was the director?" """

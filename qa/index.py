@@ -28,7 +28,7 @@ from qa.store import PassageStore, build_store, load_store, save_store
 from qa.text import terms
 from qa.vectors import FlatVectors, VectorSearch, build_faiss, choose_index_type, load_faiss
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 VECTOR_FILE = "index.faiss"
 BM25_DIR = "bm25"
 MANIFEST = "manifest.json"
@@ -182,6 +182,8 @@ def embed_sentences(store: PassageStore, known: list[np.ndarray | None], encoder
     spans = store.sentence_ranges()
     todo = [i for (lo, hi), vectors in zip(spans, known, strict=True) if vectors is None for i in range(lo, hi)]
     encoded = encoder.encode([store.sentence_text(i) for i in todo], progress=True) if todo else None
+    if encoded is not None and len(todo) == len(store.sentences):
+        return encoded  # a full build: no second copy of every vector
     result = np.zeros((len(store.sentences), encoder.dimension), dtype=np.float32)
     if encoded is not None:
         result[todo] = encoded

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from qa.errors import UsageError
+from qa.temporal import time_spans
 from qa.text import STOPWORDS, stem, terms, words
 
 MAX_QUESTION_CHARS = 2000
@@ -45,13 +46,19 @@ for _nouns, _labels in (
     ("event war battle", frozenset({"EVENT"})),
     ("person man woman people actor actress director producer lawyer attorney judge prosecutor "
      "player singer writer author president leader member official cinematographer armorer husband "
-     "wife father mother son daughter brother sister filmmaker scientist king queen emperor", PERSON),
+     "wife father mother son daughter brother sister filmmaker scientist king queen emperor fiancee fiance "
+     "rival nephew niece uncle aunt cousin grandson granddaughter grandfather grandmother successor "
+     "predecessor heir spouse widow", PERSON),
 ):  # fmt: skip
     for _noun in _nouns.split():
         FOCUS_TYPES[_noun] = _labels
 
 
 FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
+TYPE_ONLY = DATE | PLACE | AMOUNT | frozenset({"PERCENT", "LANGUAGE", "NORP"})
+POSSESSED = re.compile(r"['’]s\s+([A-Za-z-]+)\s*\??\s*$")  # "... Margaret's husband?"
+ASKS_NAME = re.compile(r"\b(?:name|title) of\b|\b(?:called|named)$")
+CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,9 @@ class QuestionAnalysis:
     terms: tuple[str, ...]
     asks_subject: bool = False  # "who loaded ...", "which company paid ...": the answer does the verb
     asks_object: bool = False  # "who was wounded ...", "whom did ... hire": the verb acts on the answer
+    names: tuple[frozenset[str], ...] = ()  # terms of each capitalised name: "Halyna Hutchins" -> {halyna, hutchin}
+    asks_name: bool = False  # "what is the name / title of the X", "what is X called": a name, not "the X"
+    times: tuple[tuple[int, int], ...] = ()  # the years the question is pinned to: "in the 11th century"
 
     @property
     def typed(self) -> bool:
@@ -89,9 +99,37 @@ def clean_question(question: str) -> str:
 def analyse_question(question: str) -> QuestionAnalysis:
     """Classify `question` (who / when / where / how many / how much / which X / what X / why / yes-no)."""
     tokens = words(question)
-    kind, expected, focus = classify(tokens)
-    content = tuple(t for t in terms(question) if t not in FRAME_STEMS)
-    return QuestionAnalysis(question, kind, expected, focus, content, asks_subject(tokens, focus), asks_object(tokens))
+    ending = POSSESSED.search(question)
+    kind, expected, focus = classify(tokens, ending.group(1).lower().split("-")[-1] if ending else None)
+    content = tuple(t for t in terms(question) if t not in FRAME_STEMS and not (focus and names_type(focus, t)))
+    return QuestionAnalysis(
+        question,
+        kind,
+        expected,
+        focus,
+        content,
+        asks_subject(tokens, focus),
+        asks_object(tokens),
+        names(question),
+        bool(ASKS_NAME.search(" ".join(tokens))),
+        tuple(time_spans(question)),
+    )
+
+
+def names_type(focus: str, term: str) -> bool:
+    """Whether `term` is a focus noun that only names the answer's type ("what date", "which country"): the
+    answer's sentence need not say "date", so the word is not looked for there."""
+    return term == stem(focus) and bool(focus_types(focus) & TYPE_ONLY)
+
+
+def names(question: str) -> tuple[frozenset[str], ...]:
+    """The terms of each run of capitalised words, the question's first word aside ("Who", "Which")."""
+    found = []
+    for match in CAPITALISED.finditer(question):
+        phrase = match.group() if match.start() > 0 else match.group().partition(" ")[2]
+        if phrase_terms := frozenset(terms(phrase)):
+            found.append(phrase_terms)
+    return tuple(found)
 
 
 def asks_object(tokens: list[str]) -> bool:
@@ -117,8 +155,9 @@ def asks_subject(tokens: list[str], focus: str | None) -> bool:
     return bool(rest) and rest[0] not in AUXILIARIES and rest[0] not in STOPWORDS
 
 
-def classify(tokens: list[str]) -> tuple[str, frozenset[str], str | None]:
-    """Kind, expected entity labels and focus noun of a tokenised question."""
+def classify(tokens: list[str], possessed: str | None = None) -> tuple[str, frozenset[str], str | None]:
+    """Kind, expected entity labels and focus noun of a tokenised question (`possessed`: the noun that
+    ends it after a possessive, as in "Who was Margaret's husband?")."""
     position = next((i for i, t in enumerate(tokens) if t in WH_WORDS), None)
     if position is None:
         if tokens and tokens[0] in AUXILIARIES:
@@ -127,7 +166,7 @@ def classify(tokens: list[str]) -> tuple[str, frozenset[str], str | None]:
     wh, rest = tokens[position], tokens[position + 1 :]
     following = rest[0] if rest else ""
     if wh in ("who", "whom", "whose"):
-        return "who", PERSON | ORG, role_noun(rest)
+        return "who", PERSON | ORG, role_noun(rest, possessed)
     if wh == "when":
         return "when", DATE, None
     if wh == "where":
@@ -155,20 +194,24 @@ def classify_how(following: str, rest: list[str]) -> tuple[str, frozenset[str], 
     return "how", frozenset(), None
 
 
-def role_noun(rest: list[str]) -> str | None:
-    """The role a "who is the X" question asks to name: "who is the judge ..." -> "judge"."""
+def role_noun(rest: list[str], possessed: str | None = None) -> str | None:
+    """The role a "who is the X" question asks to name: "who is the judge ..." -> "judge"; "who was
+    Robert's son?" -> "son" (`possessed`: the noun after a possessive, found by the caller)."""
     if len(rest) >= 3 and rest[0] in ("is", "was", "are", "were") and rest[1] in ("the", "a", "an"):
         return focus_noun(rest[2:])
+    if possessed and rest and rest[0] in ("is", "was", "are", "were") and focus_types(possessed) == PERSON:
+        return possessed
     return None
 
 
 def named_noun(rest: list[str]) -> str | None:
-    """ "what is the name of the X" -> X; "what is Kennedy's company called" -> company."""
+    """ "what is the name (title) of the X" -> X; "what is Kennedy's company called" -> company."""
     if len(rest) >= 3 and rest[0] in AUXILIARIES and rest[-1] in ("called", "named"):
         return rest[-2]
-    if "name" in rest[:3] and rest[rest.index("name") + 1 : rest.index("name") + 2] == ["of"]:
-        after = [t for t in rest[rest.index("name") + 2 :] if t not in ("the", "a", "an")]
-        return focus_noun(after, verbs_possible=False)
+    for noun in ("name", "title"):
+        if noun in rest[:3] and rest[rest.index(noun) + 1 : rest.index(noun) + 2] == ["of"]:
+            after = [t for t in rest[rest.index(noun) + 2 :] if t not in ("the", "a", "an")]
+            return focus_noun(after, verbs_possible=False)
     return None
 
 

@@ -38,8 +38,13 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         focus = focus_stem(analysis)
         if not focus:
             return spans
-        # "Santa Fe's First Judicial District Court" names the court better than "Santa Fe" does.
-        headed = [Span(m.start, m.end, 1.2, m, linked=True) for m in sentence.chunks if stem(m.label) == focus]
+        # "Santa Fe's First Judicial District Court" names the court better than "Santa Fe" does; but the
+        # title of a documentary is not "her upcoming documentary".
+        headed = [
+            Span(m.start, m.end, 1.2, m, linked=True)
+            for m in sentence.chunks
+            if stem(m.label) == focus and not analysis.asks_name
+        ]
         spans = spans + headed + appositives(sentence, text, focus)
         return coordinated(spans, text) if analysis.focus.endswith("s") else spans
     if analysis.kind == "which" and analysis.focus:
@@ -105,6 +110,8 @@ def syntax_weight(
     question_terms = set(analysis.terms)
     if mention.role in ARGUMENT_ROLES and stem(mention.governor) in question_terms:
         weight *= 1.15
+    if analysis.kind == "how_long" and stem(mention.governor) not in question_terms:
+        weight *= 0.6  # "how long did the trial last": an "18-month sentence" measures something else
     if analysis.asks_subject:
         weight *= 1.2 if mention.role in ("nsubj", "agent") else 0.9 if mention.role in ("dobj", "pobj") else 1.0
     before = span_tokens[0] - 1 if span_tokens else -1
@@ -129,6 +136,8 @@ def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> flo
     if analysis.kind in ("how_many", "how_much") and mention.label == "CARDINAL":
         return 0.85
     if mention.label == "DATE" and not SPECIFIC_DATE.search(text[mention.start : mention.end]):
+        if analysis.focus in ("date", "day"):
+            return 0.3  # "on what date": "more than a year" does not say
         return 0.6 if analysis.kind in ("when", "which") else 0.9  # "more than a year" is no date
     return 1.0
 
@@ -177,8 +186,11 @@ def reason_span(sentence, text: str) -> Span:
 
 
 def proximity(span_tokens: list[int], anchors: list[int]) -> float:
-    """1.0 when the span touches a question word in the sentence, falling off with distance."""
-    if not span_tokens or not anchors:
+    """1.0 when the span touches a question word in the sentence, falling off with distance; half marks
+    when the sentence shares no word with the question (a paraphrase), where position says nothing."""
+    if not anchors:
+        return 0.5
+    if not span_tokens:
         return 0.0
     lo, hi = span_tokens[0], span_tokens[-1]
     distance = min(max(lo - a, a - hi, 0) for a in anchors)

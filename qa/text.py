@@ -54,11 +54,28 @@ SYNONYM_GROUPS = (
 )
 _CANONICAL = {_stemmer.stemWord(w): _stemmer.stemWord(g.split()[0]) for g in SYNONYM_GROUPS for w in g.split()}
 
+# Irregular verbs, base form first: a stemmer cannot see that "paid" is "pay" or "shot" is "shoot", so a
+# question in the present ("how much did it pay") would miss the article's past ("it paid").
+IRREGULAR_VERBS = """arise arose arisen; become became; begin began begun; bite bit bitten; blow blew blown;
+    break broke broken; bring brought; build built; buy bought; catch caught; choose chose chosen; come came;
+    draw drew drawn; drive drove driven; eat ate eaten; fall fell fallen; feed fed; feel felt; fight fought;
+    find found; fly flew flown; forbid forbade forbidden; forget forgot forgotten; forgive forgave forgiven;
+    freeze froze frozen; give gave given; go went gone; grow grew grown; hang hung; hear heard; hide hid hidden;
+    hold held; keep kept; know knew known; lead led; leave left; lend lent; lose lost; make made; mean meant;
+    meet met; mislead misled; oversee oversaw overseen; pay paid; ride rode ridden; run ran; see saw seen;
+    seek sought; sell sold; send sent; shake shook shaken; shoot shot; show shown; sing sang sung; sink sank sunk;
+    sit sat; sleep slept; slay slew slain; speak spoke spoken; spend spent; stand stood; steal stole stolen;
+    stick stuck; strike struck stricken; swear swore sworn; swim swam swum; take took taken; teach taught;
+    tear tore torn; think thought; throw threw thrown; understand understood; undertake undertook undertaken;
+    uphold upheld; wake woke woken; wear wore worn; win won; withdraw withdrew withdrawn; write wrote written"""
+_BASE_FORM = {form: group.split()[0] for group in IRREGULAR_VERBS.split(";") for form in group.split()[1:]}
+
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Snowball stem of a lower-case word, folded onto its synonym group's term."""
-    base = _stemmer.stemWord(word)
+    """The Snowball stem of a lower-case word (of its base form, for an irregular verb), folded onto its
+    synonym group's term."""
+    base = _stemmer.stemWord(_BASE_FORM.get(word, word))
     return _CANONICAL.get(base, base)
 
 

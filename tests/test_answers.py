@@ -22,9 +22,14 @@ KNOWN = [
     ("Who was wounded in the shooting?", "Joel Souza"),
     ("Who died during the filming of The Crow?", "Brandon Lee"),
     ("At which ranch did the shooting happen?", "Bonanza Creek Ranch"),
+    ("On what date did the shooting happen?", "Oct. 21, 2021"),
+    ("How much did Rust Movie Productions pay?", "$100,000"),
+    ("Who is Halyna Hutchins's husband?", "Matthew Hutchins"),
 ]
 
 OFF_TOPIC = [
+    "How long did Gutierrez Reed's own trial last?",
+    "What is the title of Rory Kennedy's documentary?",
     "What is the capital of Ukraine?",
     "How many jurors were seated?",
     "Who won the 2022 football World Cup?",

@@ -33,3 +33,12 @@ def test_first_question_and_clear_leave_questions_untouched(answerer):
     assert conversation.ask("How long is her sentence?").resolved == "How long is her sentence?"
     conversation.clear()
     assert conversation.turns == []
+
+
+def test_a_pronoun_keeps_pointing_where_it_pointed_in_the_turn_before(answerer):
+    conversation = Conversation(answerer)
+    conversation.ask("Who was the cinematographer killed in the shooting?")
+    assert "Halyna Hutchins's husband" in conversation.ask("Who is her husband?").resolved
+    turn = conversation.ask("Where does her family live?")  # her = Halyna, not the last answer (her husband)
+    assert "Halyna Hutchins's family" in turn.resolved
+    assert turn.answer.text == "Ukraine"

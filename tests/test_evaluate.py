@@ -148,7 +148,7 @@ def test_squad_v2_file_with_an_impossible_question(tmp_path: Path):
 
 def test_eval_end_to_end_on_the_gold_file(default_index_dir: Path, tmp_path: Path):
     report = tmp_path / "report.md"
-    args = ["eval", str(GOLD), "--index", str(default_index_dir), "--report", str(report), "--min-f1", "0.6"]
+    args = ["eval", str(GOLD), "--index", str(default_index_dir), "--report", str(report), "--min-f1", "0.75"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "Summary:" in result.stdout and "has_answer_f1" in result.stdout
