@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,7 +48,7 @@ INITIALISM_BODY = re.compile(r"(?:^|[^A-Za-z])(?:[A-Z]\.)+[A-Z]$")
 LEADING_NOISE = re.compile(r"^[\s\"“”‘’'(\-–—]*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A labelled character span: an entity (label = NER type) or a noun chunk (label = head word).
 
@@ -63,7 +64,7 @@ class Mention:
     governor: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceAnalysis:
     """One sentence of a document, with the entities and noun chunks that lie inside it."""
 
@@ -138,7 +139,10 @@ def mention(span, label: str) -> Mention:
         role, governor = "agent", governor.head
     elif role == "pobj":  # "working on a film": the verb, not the preposition, governs
         governor = governor.head
-    return Mention(span.start_char, span.end_char, label, role, governor.lemma_.lower())
+    # Interned: a large corpus holds millions of mentions and only thousands of distinct words.
+    return Mention(
+        span.start_char, span.end_char, sys.intern(label), sys.intern(role), sys.intern(governor.lemma_.lower())
+    )
 
 
 def merge_false_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

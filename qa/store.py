@@ -19,7 +19,7 @@ PASSAGE_MAX_WORDS = 90
 ENTITY, CHUNK = 0, 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of a document, as offsets into its text, with its entities and noun chunks."""
 
@@ -30,7 +30,7 @@ class Sentence:
     chunks: tuple[Mention, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """Consecutive sentences of one document: the unit that is embedded and retrieved."""
 
