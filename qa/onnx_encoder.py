@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -69,12 +70,15 @@ def export(model_path: Path, target: Path) -> None:
 class OnnxEncoder:
     """A BERT sentence-transformer with mean pooling and normalisation, in ONNX Runtime."""
 
-    def __init__(self, model_path: Path, name: str, cache: Path) -> None:
+    def __init__(
+        self, model_path: Path, name: str, cache: Path, notify: Callable[[str], None] = lambda _: None
+    ) -> None:
         import onnxruntime
 
         self.name = name
         onnx_file = exported_path(model_path, cache)
         if not onnx_file.is_file():
+            notify(f"Exporting {name} to ONNX for fast encoding (once, into {cache})")
             export(model_path, onnx_file)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = os.cpu_count() or 1

@@ -11,7 +11,7 @@ from qa.retrieve import Retriever
 from qa.settings import MODEL_CACHE, Settings
 
 
-def load_encoder(settings: Settings) -> Encoder:
+def load_encoder(settings: Settings, notify: Notify = lambda _: None) -> Encoder:
     """The embedding model named in `settings`, for building indexes: in ONNX Runtime when it is a BERT with
     mean pooling and the export works (faster, and no PyTorch once exported), else in sentence-transformers."""
     from qa.numpy_encoder import supports
@@ -21,7 +21,7 @@ def load_encoder(settings: Settings) -> Encoder:
         try:
             from qa.onnx_encoder import OnnxEncoder
 
-            return OnnxEncoder(path, settings.model, MODEL_CACHE)
+            return OnnxEncoder(path, settings.model, MODEL_CACHE, notify)
         except (ImportError, OSError, RuntimeError):
             pass  # an optimisation only: sentence-transformers gives the same vectors
     return SentenceTransformerEncoder(settings.model)
@@ -38,11 +38,13 @@ def load_query_encoder(settings: Settings) -> Encoder:
 
 def open_answerer(settings: Settings, notify: Notify = lambda _: None) -> Answerer:
     """An answerer over the corpus in `settings`, building its index first when needed."""
-    index = open_index(settings.corpus, settings.index_dir, settings.model, lambda: load_encoder(settings), notify)
+    index = open_index(
+        settings.corpus, settings.index_dir, settings.model, lambda: load_encoder(settings, notify), notify
+    )
     retriever = Retriever(index, load_query_encoder(settings))
     return Answerer(index, retriever, settings.top_k)
 
 
 def rebuild_index(settings: Settings, notify: Notify = lambda _: None, reuse: bool = True) -> None:
     """Build the index for the corpus in `settings`, reusing unchanged articles' work unless `reuse` is off."""
-    build_index(settings.corpus, settings.index_dir, load_encoder(settings), notify, reuse)
+    build_index(settings.corpus, settings.index_dir, load_encoder(settings, notify), notify, reuse)
