@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from qa.nlp import Mention
 from qa.question import QuestionAnalysis, focus_stem
+from qa.temporal import names_a_year
 from qa.text import stem
 
 NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
@@ -33,7 +34,7 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         spans = [
             Span(m.start, m.end, label_weight(analysis, m, text), m)
             for m in sentence.entities
-            if m.label in analysis.expected
+            if m.label in analysis.expected or years_asked(analysis, m, text)
         ]
         focus = focus_stem(analysis)
         if not focus:
@@ -57,6 +58,16 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         spans = [Span(m.start, m.end, 0.7, m) for m in sentence.entities if m.label not in ("CARDINAL", "ORDINAL")]
         return spans + [Span(m.start, m.end, 0.6, m) for m in sentence.chunks] + [whole]
     return [Span(sentence.start, sentence.end, 0.6)]
+
+
+def years_asked(analysis: QuestionAnalysis, mention: Mention, text: str) -> bool:
+    """A number the tagger calls CARDINAL that is a year ("began in 911") answers "when" too."""
+    return (
+        mention.label == "CARDINAL"
+        and "DATE" in analysis.expected
+        and analysis.kind != "how_long"
+        and names_a_year(text, mention.start, mention.end)
+    )
 
 
 TIME_UNITS = frozenset("second minute hour day week month year decade century".split())

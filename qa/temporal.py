@@ -39,3 +39,8 @@ def contradicts(asked: list[Span], found: list[Span]) -> bool:
     if not asked or not found:
         return False
     return not any(agree(a, f) for a in asked for f in found)
+
+
+def names_a_year(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]`, a number, reads as a year where it stands: "began in 911", "1066"."""
+    return any(m.end() == end for m in YEAR.finditer(text, max(0, start - 8), end))

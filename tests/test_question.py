@@ -7,7 +7,7 @@ import pytest
 from qa.answer import restates_question
 from qa.candidates import same_answer
 from qa.question import analyse_question
-from qa.temporal import contradicts, time_spans
+from qa.temporal import contradicts, names_a_year, time_spans
 from qa.text import answer_key, stem
 
 
@@ -34,6 +34,13 @@ def test_a_sentence_about_another_time_contradicts_the_question():
     assert not contradicts(asked, [])  # a sentence that names no time is no evidence either way
     assert not contradicts([], time_spans("in 1107"))
     assert contradicts(time_spans("in the 1000s"), time_spans("in the 10th century"))  # one shared year
+
+
+def test_a_number_reads_as_a_year_only_where_it_stands_as_one():
+    text = "The Duchy, which began in 911 as a fiefdom, had 300 ships by 1066."
+    assert names_a_year(text, text.index("911"), text.index("911") + 3)
+    assert names_a_year(text, text.index("1066"), text.index("1066") + 4)
+    assert not names_a_year(text, text.index("300"), text.index("300") + 3)
 
 
 def test_irregular_verbs_meet_their_base_form():
