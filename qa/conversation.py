@@ -10,7 +10,9 @@ from qa.answer import Answer, Answerer
 PRONOUN = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|it|its)\b", re.IGNORECASE)
 POSSESSIVE = frozenset({"his", "her", "hers", "their", "its"})
 # Pronouns that point to the same kind of referent: he/him/his are one, she/her/hers another.
-PERSON_OF = {p: group for group in ("he him his", "she her hers", "they them their", "it its") for p in group.split()}
+PRONOUN_GROUP = {
+    p: group for group in ("he him his", "she her hers", "they them their", "it its") for p in group.split()
+}
 FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|and what about)\s+(.+?)\s*\??\s*$", re.IGNORECASE)
 FRAME = re.compile(
     r"^\s*((?:who|what|when|where|which|how(?: many| much| long)?)(?:\s+\w+)?\s+"
@@ -69,7 +71,7 @@ class Conversation:
             return None
         previous = self.turns[-1]
         used = PRONOUN.search(previous.question)
-        if not used or PERSON_OF[used.group(0).lower()] != PERSON_OF[pronoun.lower()]:
+        if not used or PRONOUN_GROUP[used.group(0).lower()] != PRONOUN_GROUP[pronoun.lower()]:
             return None
         before, after = previous.question[: used.start()], previous.question[used.end() :]
         if not previous.resolved.startswith(before) or not previous.resolved.endswith(after):
