@@ -10,6 +10,9 @@ from qa.question import QuestionAnalysis, focus_stem
 from qa.temporal import names_a_year
 from qa.text import stem
 
+# "How did X describe / call / characterise Y?" asks for X's own words, which news text quotes.
+WORDING_VERBS = frozenset(stem(w) for w in "describe call characterize characterise label dub".split())
+QUOTED = re.compile(r"[“\"]([^”\"]{3,200}?)[,.]?[”\"]")
 NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 REASON = re.compile(r"\b(because|since|due to|as a result of|in order to|so that|after|for)\b", re.IGNORECASE)
 
@@ -54,6 +57,8 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         return heads + appositives(sentence, text, focus)
     if analysis.kind == "why":
         return [reason_span(sentence, text)]
+    if analysis.kind == "how" and WORDING_VERBS & set(analysis.terms):
+        return quotations(sentence, text) + [Span(sentence.start, sentence.end, 0.6)]
     if analysis.kind in ("what", "other"):
         spans = [Span(m.start, m.end, 0.7, m) for m in sentence.entities if m.label not in ("CARDINAL", "ORDINAL")]
         return spans + [Span(m.start, m.end, 0.6, m) for m in sentence.chunks] + [whole]
@@ -184,6 +189,12 @@ def appositives(sentence, text: str, focus: str) -> list[Span]:
             if (follows or precedes) and entity.label not in ("DATE", "CARDINAL", "ORDINAL"):
                 spans.append(Span(entity.start, entity.end, 1.0, entity, linked=True))
     return spans
+
+
+def quotations(sentence, text: str) -> list[Span]:
+    """The quoted words of a sentence: "how did the judge describe it" is answered by what she called it."""
+    quoted = QUOTED.finditer(text, sentence.start, sentence.end)
+    return [Span(m.start(1), m.end(1), 0.9) for m in quoted if len(m.group(1).split()) >= 2]
 
 
 def reason_span(sentence, text: str) -> Span:

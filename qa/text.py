@@ -51,6 +51,7 @@ SYNONYM_GROUPS = (
     "injure injured injuring wound wounded wounding hurt",
     "kill killed killing slay slain",
     "prison jail",
+    "sentence sentenced term",  # a prison term
 )
 _CANONICAL = {_stemmer.stemWord(w): _stemmer.stemWord(g.split()[0]) for g in SYNONYM_GROUPS for w in g.split()}
 

@@ -25,6 +25,7 @@ KNOWN = [
     ("On what date did the shooting happen?", "Oct. 21, 2021"),
     ("How much did Rust Movie Productions pay?", "$100,000"),
     ("Who is Halyna Hutchins's husband?", "Matthew Hutchins"),
+    ("How did Moxie Films describe the subpoena?", "an impermissible fishing expedition"),
 ]
 
 OFF_TOPIC = [
