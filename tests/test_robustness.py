@@ -190,10 +190,20 @@ def wait_for(process: subprocess.Popen, text: str, timeout: float = 240) -> str:
     return seen
 
 
+@pytest.fixture
+def busy_corpus(small_corpus: Path) -> Path:
+    """Twelve copies of each article: embedding them takes seconds, long enough to be interrupted."""
+    for article in sorted(small_corpus.iterdir()):
+        for copy in range(1, 12):
+            (small_corpus / f"{article.stem}-copy{copy}{article.suffix}").write_bytes(article.read_bytes())
+    return small_corpus
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
 def test_a_build_killed_part_way_leaves_the_old_index_usable(
-    sig: signal.Signals, small_corpus: Path, tmp_path: Path, encoder
+    sig: signal.Signals, busy_corpus: Path, tmp_path: Path, encoder
 ):
+    small_corpus = busy_corpus
     folder = tmp_path / "index"
     open_index(small_corpus, folder, DEFAULT_MODEL, lambda: encoder, lambda _: None)
     before = (folder / "manifest.json").read_text()
