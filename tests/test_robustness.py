@@ -211,6 +211,8 @@ def test_a_build_killed_part_way_leaves_the_old_index_usable(
         [sys.executable, "-m", "qa", "index", "--full", "--corpus", str(small_corpus), "--index", str(folder)],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
+        # A runner started in the background may ignore SIGINT, and a child would inherit that.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     output = wait_for(process, "Embedding")
     assert "Embedding" in output, output
