@@ -53,12 +53,10 @@ Say = Callable[[str], None]
 
 def median_wall(command: list[str], runs: int, env: dict[str, str] | None = None) -> float:
     """Median wall time in seconds of `runs` fresh processes."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, capture_output=True, check=True, env=env, cwd=PROJECT_ROOT, timeout=600)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+    return timed(
+        lambda: subprocess.run(command, capture_output=True, check=True, env=env, cwd=PROJECT_ROOT, timeout=600),
+        runs,
+    )
 
 
 def peak_rss_mb(command: list[str]) -> tuple[float, float]:
