@@ -91,30 +91,35 @@ def build_index(
 
 def build_locked(corpus: Path, folder: Path, encoder: Encoder, notify: Notify, reuse: bool = True) -> Index:
     """`build_index`, the lock already held."""
+    write_index(corpus, folder, encoder, notify, reuse)
+    return load_index(folder)  # after everything the build held is freed: a large build's peak memory
+
+
+def write_index(corpus: Path, folder: Path, encoder: Encoder, notify: Notify, reuse: bool) -> None:
+    """Analyse and embed the corpus, writing every index file into `folder` atomically.
+
+    The files are written as soon as each is ready and its data dropped, so that a large build never
+    holds the BM25 weights, the sentence vectors and the FAISS graph at once.
+    """
     fingerprint = corpus_fingerprint(corpus)
     documents = load_corpus(corpus, warn=lambda line: notify(f"Warning: {line}"))
-    previous = reusable_parts(folder, encoder.name) if reuse else {}
-    fresh = [doc for doc in documents if document_key(doc) not in previous]
-    if previous:
-        notify(f"Reusing {len(documents) - len(fresh)} unchanged articles; reading {len(fresh)} new or changed")
-    analyses = dict(analyse_documents(fresh))
-    parts = [previous[key] if (key := document_key(doc)) in previous else (analyses[key], None) for doc in documents]
-    store = build_store(documents, [analysis for analysis, _ in parts])
-    notify(f"Embedding {len(store.passages)} passages from {len(documents)} articles with {encoder.name}")
-    sentence_vectors = embed_sentences(store, [vectors for _, vectors in parts], encoder)
-    vectors = passage_vectors(store, sentence_vectors)
+    store, known = assemble_store(documents, folder, encoder.name, reuse, notify)
     index_type, index_params = choose_index_type(len(store.passages))
-    faiss_index = build_faiss(vectors, index_type, index_params)
 
     def write(tmp: Path) -> Manifest:
         save_store(store, tmp)
+        (tmp / BM25_DIR).mkdir()
+        LexicalIndex.build([terms(p.text) for p in store.passages], tmp / BM25_DIR)
+        notify(f"Embedding {len(store.passages)} passages from {len(documents)} articles with {encoder.name}")
+        sentence_vectors = embed_sentences(store, known, encoder)
+        known.clear()
         np.save(tmp / SENTENCE_VECTORS, sentence_vectors, allow_pickle=False)
+        vectors = passage_vectors(store, sentence_vectors)
+        del sentence_vectors
         np.save(tmp / PASSAGE_VECTORS, vectors, allow_pickle=False)
         import faiss
 
-        faiss.write_index(faiss_index, str(tmp / VECTOR_FILE))
-        (tmp / BM25_DIR).mkdir()
-        LexicalIndex.build([terms(p.text) for p in store.passages], tmp / BM25_DIR)
+        faiss.write_index(build_faiss(vectors, index_type, index_params), str(tmp / VECTOR_FILE))
         manifest = Manifest(
             format_version=FORMAT_VERSION,
             package_version=package_version(),
@@ -133,7 +138,23 @@ def build_locked(corpus: Path, folder: Path, encoder: Encoder, notify: Notify, r
         return manifest
 
     write_atomically(folder, write)
-    return load_index(folder)
+
+
+def assemble_store(
+    documents: list[Document], folder: Path, model: str, reuse: bool, notify: Notify
+) -> tuple[PassageStore, list[np.ndarray | None]]:
+    """The store of `documents`, and per document its sentence vectors where an earlier index has them.
+
+    Unchanged articles keep the analysis and vectors of the index in `folder` (with `reuse`); spaCy reads
+    the rest.
+    """
+    previous = reusable_parts(folder, model) if reuse else {}
+    fresh = [doc for doc in documents if document_key(doc) not in previous]
+    if previous:
+        notify(f"Reusing {len(documents) - len(fresh)} unchanged articles; reading {len(fresh)} new or changed")
+    analyses = dict(analyse_documents(fresh))
+    parts = [previous[key] if (key := document_key(doc)) in previous else (analyses[key], None) for doc in documents]
+    return build_store(documents, [analysis for analysis, _ in parts]), [vectors for _, vectors in parts]
 
 
 def document_key(doc: Document) -> str:
@@ -270,9 +291,11 @@ def index_files(folder: Path) -> list[Path]:
 
 def checksums(folder: Path) -> dict[str, str]:
     """SHA-256 of each data file, keyed by its path inside `folder`."""
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest() for path in index_files(folder)
-    }
+    digests = {}
+    for path in index_files(folder):
+        with open(path, "rb") as data:  # in chunks: a large index's vector files are hundreds of MB
+            digests[str(path.relative_to(folder))] = hashlib.file_digest(data, "sha256").hexdigest()
+    return digests
 
 
 def read_manifest(folder: Path) -> Manifest:

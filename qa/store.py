@@ -7,6 +7,7 @@ NLP model and no unpickling.
 from __future__ import annotations
 
 import json
+from array import array
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from qa.nlp import Mention, SentenceAnalysis
 
 PASSAGE_MAX_WORDS = 90
 ENTITY, CHUNK = 0, 1
+ROWS_AT_A_TIME = 65_536  # mention rows made into Python lists at once while loading
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,17 +109,17 @@ def save_store(store: PassageStore, folder: Path) -> None:
             out.write(json.dumps(asdict(doc)))
             out.write("\n")
     labels: dict[str, int] = {}
-    rows = []
+    rows = array("q")  # flat int64 values, not a tuple per mention: a large corpus has millions
     for index, sentence in enumerate(store.sentences):
         for kind, mentions in ((ENTITY, sentence.entities), (CHUNK, sentence.chunks)):
             for m in mentions:
                 codes = [labels.setdefault(name, len(labels)) for name in (m.label, m.role, m.governor)]
-                rows.append((index, kind, m.start, m.end, *codes))
+                rows.extend((index, kind, m.start, m.end, *codes))
     sentence_rows = [(s.doc_index, s.start, s.end) for s in store.sentences]
     passage_rows = [(p.first_sentence, p.last_sentence) for p in store.passages]
     np.save(folder / "sentences.npy", np.array(sentence_rows, dtype=np.int64).reshape(-1, 3))
     np.save(folder / "passages.npy", np.array(passage_rows, dtype=np.int64).reshape(-1, 2))
-    np.save(folder / "mentions.npy", np.array(rows, dtype=np.int64).reshape(-1, 7))
+    np.save(folder / "mentions.npy", np.frombuffer(rows, dtype=np.int64).reshape(-1, 7))
     (folder / "labels.json").write_text(json.dumps(list(labels)), encoding="utf-8")
 
 
@@ -128,8 +130,10 @@ def load_store(folder: Path) -> PassageStore:
     labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
     sentence_rows = np.load(folder / "sentences.npy", allow_pickle=False).tolist()
     mentions: list[tuple[list[Mention], list[Mention]]] = [([], []) for _ in sentence_rows]
-    for index, kind, start, end, label, role, governor in np.load(folder / "mentions.npy", allow_pickle=False).tolist():
-        mentions[index][kind].append(Mention(start, end, labels[label], labels[role], labels[governor]))
+    table = np.load(folder / "mentions.npy", allow_pickle=False)
+    for lo in range(0, len(table), ROWS_AT_A_TIME):
+        for index, kind, start, end, label, role, governor in table[lo : lo + ROWS_AT_A_TIME].tolist():
+            mentions[index][kind].append(Mention(start, end, labels[label], labels[role], labels[governor]))
     sentences = tuple(
         Sentence(d, s, e, tuple(ents), tuple(chunks))
         for (d, s, e), (ents, chunks) in zip(sentence_rows, mentions, strict=True)
