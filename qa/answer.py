@@ -31,6 +31,9 @@ MAX_CITATIONS = 3
 W_COVERAGE, W_SEMANTIC, W_RETRIEVAL = 0.45, 0.35, 0.20
 SEMANTIC_FLOOR, SEMANTIC_SPAN = 0.2, 0.5
 OTHER_TIME = 0.3  # a sentence about another year or century than the question's barely counts
+# A sentence that does not name the question's subject, though its passage does (often "he" or "she"), or
+# that is far from any mention of it.
+NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,7 @@ class Answerer:
         sentence_score = W_COVERAGE * coverage + W_SEMANTIC * semantic + W_RETRIEVAL * hit.score - 0.02 * rank
         if self.other_time(analysis, index):
             sentence_score *= OTHER_TIME
+        sentence_score *= name_presence(analysis, {t for _, _, t in tokens}, passage_terms)
         matched = anchors(tokens, question_terms)
         focus = focus_stem(analysis)
         results = []
@@ -251,6 +255,14 @@ class Answerer:
             doc.url,
             doc.date,
         )
+
+
+def name_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage_terms: set[str]) -> float:
+    """How much a sentence counts given whether it names who or what the question is about: "Who was
+    Margaret's brother?" is not answered by a sentence about someone else's brother."""
+    if not analysis.names or any(name & sentence_terms for name in analysis.names):
+        return 1.0
+    return NAME_NEARBY if any(name & passage_terms for name in analysis.names) else NAME_ABSENT
 
 
 def restates_question(analysis: QuestionAnalysis, span_terms: set[str]) -> bool:

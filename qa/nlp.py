@@ -46,6 +46,8 @@ CONTINUATION = re.compile(r"^[\s\"“”’']*[a-z0-9,;:)\-–—]")
 TRAILING_NOISE = re.compile(r"(?:[’']s|[’'])?[\s.,;:!?\"“”‘’'()\-–—]*$")
 INITIALISM_BODY = re.compile(r"(?:^|[^A-Za-z])(?:[A-Z]\.)+[A-Z]$")
 LEADING_NOISE = re.compile(r"^[\s\"“”‘’'(\-–—]*")
+UNFINISHED = re.compile(r"\w$")  # no full stop, quote or bracket: "... whose elder brother Alexander I | had"
+ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{1,3}|V)|X{1,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +125,50 @@ def add_line(sentences: list[SentenceAnalysis], doc, offset: int) -> None:
         start, end = trim(doc.text, start, end, strip_punctuation=False)
         if start < end:
             sentences.append(SentenceAnalysis(offset + start, offset + end))
-    for ent in doc.ents:
+    for ent in full_names(doc):
         place(sentences, doc.text, offset, mention(ent, ent.label_), "entities")
     for chunk in doc.noun_chunks:
         place(sentences, doc.text, offset, mention(chunk, chunk.root.text.lower()), "chunks")
+
+
+def full_names(doc) -> list:  # -> list[spacy.tokens.Span]
+    """The doc's entities, with each person's name made whole where the tagger cut it short.
+
+    spaCy often stops a historical name early: "William" of "William of Montreuil", "Henry III of" of
+    "Henry III of Castile", "Alexander" of "Alexander I". A person's name takes in a regnal number right
+    after it, or an "of" followed by proper nouns; entities inside the longer name are dropped.
+    """
+    names, reached = [], 0
+    for ent in doc.ents:  # in order and disjoint: only a name made longer can swallow the next ones
+        if ent.start >= reached:
+            names.append(whole_name(doc, ent) if ent.label_ == "PERSON" else ent)
+            reached = names[-1].end
+    return names
+
+
+def whole_name(doc, ent):  # -> spacy.tokens.Span
+    """`ent`, a person's name, extended over a regnal number after it, or else over "of" + proper nouns."""
+    from spacy.tokens import Span
+
+    end = ent.end - 1 if ent[-1].lower_ == "of" else ent.end
+    numbered = ROMAN_NUMERAL.fullmatch(doc[end - 1].text) is not None
+    if (
+        end < len(doc)
+        and ROMAN_NUMERAL.fullmatch(doc[end].text)
+        and doc[end].idx == doc[end - 1].idx + len(doc[end - 1]) + 1
+    ):
+        end, numbered = end + 1, True
+    # "William of Montreuil" is a name; in "Richard I of Normandy" the "of" names his realm, not him
+    if not numbered and end + 1 < len(doc) and doc[end].lower_ == "of" and is_proper(doc[end + 1]):
+        end += 1
+        while end < len(doc) and is_proper(doc[end]):
+            end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+def is_proper(token) -> bool:
+    """A capitalised proper noun: "Montreuil", "Castile"."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
 
 
 def mention(span, label: str) -> Mention:
@@ -158,7 +200,7 @@ def merge_false_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
 
 def is_false_break(before: str, after: str) -> bool:
     """Whether the boundary between `before` and `after` is not really a sentence end."""
-    if TITLE_ABBREVIATION.search(before) or CONTINUATION.match(after):
+    if TITLE_ABBREVIATION.search(before) or CONTINUATION.match(after) or UNFINISHED.search(before):
         return True
     return bool(INITIALISM.search(before)) and not re.match(r"^[\s\"“]*[A-Z][a-z]+\s+[a-z]", after)
 

@@ -71,6 +71,18 @@ def test_entities_are_trimmed_exact_slices(nlp):
     assert found["Hannah Gutierrez Reed"] == "PERSON"
 
 
+def test_names_cut_short_by_the_tagger_are_made_whole(nlp):
+    text = (
+        "In 1064, William of Montreuil led the papal army. Bethencourt was vassal to Henry III of Castile. "
+        "King David I, whose elder brother Alexander I had married Sybilla, was instrumental."
+    )
+    sentences = analyse(nlp, text)
+    people = {text[m.start : m.end] for s in sentences for m in s.entities if m.label == "PERSON"}
+    assert {"William of Montreuil", "Henry III", "Alexander I"} <= people
+    assert not people & {"William", "Montreuil", "Henry III of", "Alexander"}
+    assert len(sentences) == 3  # no break inside "... Alexander I | had married ...", which has no full stop
+
+
 def test_passages_overlap_by_one_sentence_and_cover_everything():
     windows = passage_windows([40, 40, 40, 40, 40], max_words=90)
     assert windows == [(0, 2), (1, 3), (2, 4), (3, 5)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer import restates_question
+from qa.answer import NAME_ABSENT, NAME_NEARBY, name_presence, restates_question
 from qa.candidates import same_answer
 from qa.question import analyse_question
 from qa.temporal import contradicts, names_a_year, time_spans
@@ -74,6 +74,14 @@ def test_a_span_that_restates_the_question_is_told_from_a_new_name():
     assert restates_question(analysis, {"halyna", "hutchin"})
     about_baldwin = analyse_question("What did Baldwin use as a pointer?")
     assert restates_question(about_baldwin, {"alec", "baldwin"})
+
+
+def test_a_sentence_that_does_not_name_the_subject_counts_less():
+    analysis = analyse_question("Who was Margaret's brother?")
+    assert name_presence(analysis, {"margaret", "sister", "edgar"}, set()) == 1.0
+    assert name_presence(analysis, {"brother", "alexand"}, {"margaret"}) == NAME_NEARBY
+    assert name_presence(analysis, {"brother", "alexand"}, {"david"}) == NAME_ABSENT
+    assert name_presence(analyse_question("who was the armorer?"), {"armor"}, set()) == 1.0  # no name asked
 
 
 @pytest.mark.parametrize(
