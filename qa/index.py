@@ -98,25 +98,22 @@ def build_locked(corpus: Path, folder: Path, encoder: Encoder, notify: Notify, r
 def write_index(corpus: Path, folder: Path, encoder: Encoder, notify: Notify, reuse: bool) -> None:
     """Analyse and embed the corpus, writing every index file into `folder` atomically.
 
-    The files are written as soon as each is ready and its data dropped, so that a large build never
-    holds the BM25 weights, the sentence vectors and the FAISS graph at once.
+    Each file is written as soon as its data is ready, and the data dropped: the passage store is saved
+    before embedding starts, so that a large build never holds the store, the vectors and the FAISS graph
+    at once.
     """
     fingerprint = corpus_fingerprint(corpus)
     documents = load_corpus(corpus, warn=lambda line: notify(f"Warning: {line}"))
-    store, known = assemble_store(documents, folder, encoder.name, reuse, notify)
-    index_type, index_params = choose_index_type(len(store.passages))
 
     def write(tmp: Path) -> Manifest:
-        save_store(store, tmp)
-        (tmp / BM25_DIR).mkdir()
-        LexicalIndex.build([terms(p.text) for p in store.passages], tmp / BM25_DIR)
-        notify(f"Embedding {len(store.passages)} passages from {len(documents)} articles with {encoder.name}")
-        sentence_vectors = embed_sentences(store, known, encoder)
-        known.clear()
+        work = write_store(tmp, documents, folder, encoder.name, reuse, notify)
+        notify(f"Embedding {len(work.passages)} passages from {len(documents)} articles with {encoder.name}")
+        sentence_vectors = embed_sentences(work, encoder)
         np.save(tmp / SENTENCE_VECTORS, sentence_vectors, allow_pickle=False)
-        vectors = passage_vectors(store, sentence_vectors)
-        del sentence_vectors
+        vectors = passage_vectors(work, sentence_vectors)
+        del sentence_vectors, work
         np.save(tmp / PASSAGE_VECTORS, vectors, allow_pickle=False)
+        index_type, index_params = choose_index_type(len(vectors))
         import faiss
 
         faiss.write_index(build_faiss(vectors, index_type, index_params), str(tmp / VECTOR_FILE))
@@ -125,7 +122,7 @@ def write_index(corpus: Path, folder: Path, encoder: Encoder, notify: Notify, re
             package_version=package_version(),
             model=encoder.name,
             dimension=int(vectors.shape[1]),
-            count=len(store.passages),
+            count=len(vectors),
             documents=len(documents),
             corpus=str(corpus.resolve()),
             corpus_fingerprint=fingerprint,
@@ -138,6 +135,32 @@ def write_index(corpus: Path, folder: Path, encoder: Encoder, notify: Notify, re
         return manifest
 
     write_atomically(folder, write)
+
+
+@dataclass
+class EmbeddingWork:
+    """What embedding needs of the passage store, so that the store itself can be dropped first."""
+
+    sentences: list[str]  # the text of every sentence, in store order
+    known: list[tuple[int, np.ndarray]]  # (first sentence, vectors) of each article reused from an earlier index
+    passages: list[tuple[int, int]]  # each passage's sentences [first, last)
+
+
+def write_store(
+    tmp: Path, documents: list[Document], folder: Path, model: str, reuse: bool, notify: Notify
+) -> EmbeddingWork:
+    """Analyse the articles, save the passage store and the BM25 weights into `tmp`, and say what is left
+    to embed."""
+    store, known = assemble_store(documents, folder, model, reuse, notify)
+    save_store(store, tmp)
+    (tmp / BM25_DIR).mkdir()
+    LexicalIndex.build([terms(p.text) for p in store.passages], tmp / BM25_DIR)
+    firsts = [lo for lo, _ in store.sentence_ranges()]
+    return EmbeddingWork(
+        [store.sentence_text(i) for i in range(len(store.sentences))],
+        [(first, vectors) for first, vectors in zip(firsts, known, strict=True) if vectors is not None],
+        [(p.first_sentence, p.last_sentence) for p in store.passages],
+    )
 
 
 def assemble_store(
@@ -188,45 +211,45 @@ def analyse_documents(documents: list[Document]) -> Iterator[tuple[str, list[Sen
         return
     from tqdm import tqdm
 
-    from qa.nlp import analyse_all, load_pipeline, processes_for
+    from qa.nlp import analyse_all, processes_for
 
     texts = [doc.text for doc in documents]
-    analyses = analyse_all(load_pipeline(), texts, processes_for(texts))
+    analyses = analyse_all(texts, processes_for(texts))
     for doc, analysis in tqdm(
         zip(documents, analyses, strict=True), desc="Reading articles", unit="doc", total=len(texts), leave=False
     ):
         yield document_key(doc), analysis
 
 
-def embed_sentences(store: PassageStore, known: list[np.ndarray | None], encoder: Encoder) -> np.ndarray:
-    """One vector per sentence of the store: reused where known, encoded (in one batch run) where not."""
-    spans = store.sentence_ranges()
-    todo = [i for (lo, hi), vectors in zip(spans, known, strict=True) if vectors is None for i in range(lo, hi)]
-    encoded = encoder.encode([store.sentence_text(i) for i in todo], progress=True) if todo else None
-    if encoded is not None and len(todo) == len(store.sentences):
+def embed_sentences(work: EmbeddingWork, encoder: Encoder) -> np.ndarray:
+    """One vector per sentence: reused where an earlier index has it, encoded (in one batch run) where not."""
+    reused = np.zeros(len(work.sentences), dtype=bool)
+    for first, vectors in work.known:
+        reused[first : first + len(vectors)] = True
+    todo = np.flatnonzero(~reused)
+    encoded = encoder.encode([work.sentences[i] for i in todo], progress=True) if len(todo) else None
+    if encoded is not None and len(todo) == len(work.sentences):
         return encoded  # a full build: no second copy of every vector
-    result = np.zeros((len(store.sentences), encoder.dimension), dtype=np.float32)
+    result = np.zeros((len(work.sentences), encoder.dimension), dtype=np.float32)
     if encoded is not None:
         result[todo] = encoded
-    for (lo, hi), vectors in zip(spans, known, strict=True):
-        if vectors is not None:
-            result[lo:hi] = vectors
+    for first, vectors in work.known:
+        result[first : first + len(vectors)] = vectors
     return result
 
 
-def passage_vectors(store: PassageStore, sentence_vectors: np.ndarray) -> np.ndarray:
+def passage_vectors(work: EmbeddingWork, sentence_vectors: np.ndarray) -> np.ndarray:
     """Each passage's vector: the word-weighted mean of its sentences' vectors, normalised.
 
     Mean pooling over a passage's tokens is close to this, and each sentence is encoded once although
     passages overlap; answering also needs the sentence vectors, to compare sentences with the question.
     """
-    rows = []
-    for passage in store.passages:
-        span = range(passage.first_sentence, passage.last_sentence)
-        weights = np.array([len(store.sentence_text(i).split()) for i in span], dtype=np.float32)
-        mean = weights @ sentence_vectors[passage.first_sentence : passage.last_sentence]
-        rows.append(mean / max(float(np.linalg.norm(mean)), 1e-12))
-    return np.ascontiguousarray(np.stack(rows), dtype=np.float32)
+    words = np.array([len(text.split()) for text in work.sentences], dtype=np.float32)
+    vectors = np.empty((len(work.passages), sentence_vectors.shape[1]), dtype=np.float32)
+    for row, (first, last) in enumerate(work.passages):
+        mean = words[first:last] @ sentence_vectors[first:last]
+        vectors[row] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+    return vectors
 
 
 def write_atomically(folder: Path, write: Callable[[Path], Manifest]) -> Manifest:

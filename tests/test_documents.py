@@ -94,6 +94,6 @@ def test_analysing_many_texts_in_two_processes_gives_each_text_its_own_offsets(n
 
     texts = [doc.text for doc in load_corpus(DEFAULT_CORPUS)[:2]] + ["", "One line.\n\nAnother line."]
     alone = [analyse(nlp, text) for text in texts]
-    together = list(analyse_all(nlp, texts, processes=2))
+    together = list(analyse_all(texts, processes=2))
     assert together == alone
     assert [len(found) for found in together[2:]] == [0, 2]
