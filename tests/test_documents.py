@@ -89,8 +89,12 @@ def test_passages_overlap_by_one_sentence_and_cover_everything():
     assert passage_windows([200], max_words=90) == [(0, 1)]
 
 
-def test_analysing_many_texts_in_two_processes_gives_each_text_its_own_offsets(nlp):
+@pytest.mark.parametrize("workers_from_lines", [10_000, 0], ids=["spacy-forks", "worker-processes"])
+def test_analysing_many_texts_in_two_processes_gives_each_text_its_own_offsets(nlp, monkeypatch, workers_from_lines):
+    from qa import nlp as nlp_module
     from qa.nlp import analyse_all
+
+    monkeypatch.setattr(nlp_module, "WORKERS_FROM_LINES", workers_from_lines)
 
     texts = [doc.text for doc in load_corpus(DEFAULT_CORPUS)[:2]] + ["", "One line.\n\nAnother line."]
     alone = [analyse(nlp, text) for text in texts]
