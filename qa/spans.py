@@ -14,6 +14,7 @@ from qa.text import stem
 WORDING_VERBS = frozenset(stem(w) for w in "describe call characterize characterise label dub".split())
 QUOTED = re.compile(r"[“\"]([^”\"]{3,200}?)[,.]?[”\"]")
 NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+ASIDE = re.compile(r"\s*(?:—|–|--|\()\s*([^—–()]{2,80}?)\s*(?:—|–|--|\))")  # "evidence—a cache of bullets—"
 REASON = re.compile(r"\b(because|since|due to|as a result of|in order to|so that|after|for)\b", re.IGNORECASE)
 
 
@@ -177,11 +178,15 @@ def coordinated(spans: list[Span], text: str) -> list[Span]:
 
 
 def appositives(sentence, text: str, focus: str) -> list[Span]:
-    """Names right after the focus noun: "Kennedy's company, Moxie Films," answers "which company"."""
+    """Names right after the focus noun: "Kennedy's company, Moxie Films," answers "which company"; and
+    whatever dashes or brackets set after it: "key evidence—a cache of bullets—" answers "what evidence"."""
     spans = []
     for chunk in sentence.chunks:
         if stem(chunk.label) != focus:
             continue
+        aside = ASIDE.match(text, chunk.end, sentence.end)
+        if aside:
+            spans.append(Span(aside.start(1), aside.end(1), 1.0, linked=True))
         for entity in sentence.entities:
             after, before = text[chunk.end : entity.start], text[entity.end : chunk.start]
             follows = entity.start >= chunk.end and len(after) <= 3 and not after.strip(" ,")

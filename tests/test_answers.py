@@ -26,6 +26,7 @@ KNOWN = [
     ("How much did Rust Movie Productions pay?", "$100,000"),
     ("Who is Halyna Hutchins's husband?", "Matthew Hutchins"),
     ("How did Moxie Films describe the subpoena?", "an impermissible fishing expedition"),
+    ("What evidence did the prosecution fail to hand over to the defense?", "a cache of bullets"),  # a dashed aside
 ]
 
 OFF_TOPIC = [
