@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from qa.nlp import Mention
 from qa.question import QuestionAnalysis, focus_stem
 from qa.temporal import names_a_year
-from qa.text import stem
+from qa.text import STOPWORDS, WORD, stem
 
 # "How did X describe / call / characterise Y?" asks for X's own words, which news text quotes.
 WORDING_VERBS = frozenset(stem(w) for w in "describe call characterize characterise label dub".split())
@@ -62,7 +62,8 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         return quotations(sentence, text) + [Span(sentence.start, sentence.end, 0.6)]
     if analysis.kind in ("what", "other"):
         spans = [Span(m.start, m.end, 0.7, m) for m in sentence.entities if m.label not in ("CARDINAL", "ORDINAL")]
-        return spans + [Span(m.start, m.end, 0.6, m) for m in sentence.chunks] + [whole]
+        spans += [Span(m.start, m.end, 0.6, m) for m in sentence.chunks] + modifiers(analysis, sentence, text)
+        return spans + [whole]
     return [Span(sentence.start, sentence.end, 0.6)]
 
 
@@ -163,6 +164,21 @@ SPECIFIC_DATE = re.compile(
     r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.IGNORECASE,
 )
+
+
+def modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """What sets apart a thing the question names: "What kind of arches?" is answered by "rounded" in
+    "rounded arches", "What is the Norman architecture idiom?" by "Romanesque" in "a unique Romanesque idiom"."""
+    spans = []
+    for chunk in sentence.chunks:
+        head = text.rfind(" ", chunk.start, chunk.end)
+        if head < 0 or stem(chunk.label) not in analysis.terms or text[head + 1 : chunk.end] != chunk.label:
+            continue  # the chunk must end in a common noun the question names
+        words = [m for m in WORD.finditer(text, chunk.start, head) if m.group().lower() not in STOPWORDS]
+        if words:
+            mention = Mention(words[0].start(), words[-1].end(), chunk.label, chunk.role, chunk.governor)
+            spans.append(Span(mention.start, mention.end, 0.7, mention, linked=True))
+    return spans
 
 
 def coordinated(spans: list[Span], text: str) -> list[Span]:

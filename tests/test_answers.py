@@ -27,6 +27,7 @@ KNOWN = [
     ("Who is Halyna Hutchins's husband?", "Matthew Hutchins"),
     ("How did Moxie Films describe the subpoena?", "an impermissible fishing expedition"),
     ("What evidence did the prosecution fail to hand over to the defense?", "a cache of bullets"),  # a dashed aside
+    ("What kind of ammunition was found on the set?", "live"),  # what sets the named thing apart
 ]
 
 OFF_TOPIC = [
