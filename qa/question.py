@@ -251,7 +251,11 @@ def is_agent_noun(word: str) -> bool:
 
 def focus_types(focus: str) -> frozenset[str]:
     """The entity labels a focus noun asks for, singular or plural; a doer ("maker") is a person or body."""
-    for singular in (focus, focus.removesuffix("s"), focus.removesuffix("es"), focus.removesuffix("ies") + "y"):
+    singulars = [focus]
+    for plural, singular in (("ies", "y"), ("es", ""), ("s", "")):
+        if focus.endswith(plural):  # "count" is not the plural of "county"
+            singulars.append(focus.removesuffix(plural) + singular)
+    for singular in singulars:
         if singular in FOCUS_TYPES:
             return FOCUS_TYPES[singular]
     return PERSON | ORG if is_agent_noun(focus) else frozenset()

@@ -6,7 +6,7 @@ import pytest
 
 from qa.answer import NAME_ABSENT, NAME_NEARBY, name_presence, restates_question
 from qa.candidates import same_answer
-from qa.question import analyse_question
+from qa.question import PLACE, analyse_question, focus_types
 from qa.temporal import contradicts, names_a_year, time_spans
 from qa.text import answer_key, stem
 
@@ -74,6 +74,12 @@ def test_a_span_that_restates_the_question_is_told_from_a_new_name():
     assert restates_question(analysis, {"halyna", "hutchin"})
     about_baldwin = analyse_question("What did Baldwin use as a pointer?")
     assert restates_question(about_baldwin, {"alec", "baldwin"})
+
+
+def test_plural_focus_nouns_are_made_singular_only_where_they_are_plural():
+    assert focus_types("countries") == focus_types("cities") == focus_types("country") == PLACE
+    assert focus_types("count") == frozenset()  # not "county"
+    assert focus_types("part") == frozenset()  # not "party"
 
 
 def test_a_sentence_that_does_not_name_the_subject_counts_less():
