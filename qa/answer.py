@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +35,8 @@ OTHER_TIME = 0.3  # a sentence about another year or century than the question's
 # A sentence that does not name the question's subject, though its passage does (often "he" or "she"), or
 # that is far from any mention of it.
 NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
+AFTER_PREPOSITION = 1.3  # a span right after the preposition that leads the question
+POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,12 @@ class Answerer:
             if span.mention and (not span_terms or span_terms <= question_terms | {focus}):
                 continue  # never answer with the question's own words
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus)
+            if (
+                analysis.preposition
+                and span_tokens
+                and after_preposition(text, tokens, span_tokens, span.end, analysis)
+            ):
+                weight *= AFTER_PREPOSITION  # "Into what ...?": "... into the revolver"
             if span.mention and not span.linked and restates_question(analysis, span_terms):
                 weight *= 0.6  # "Alec Baldwin" rarely answers a question about Baldwin
             score = sentence_score * weight * (0.7 + 0.3 * proximity(span_tokens, matched))
@@ -263,6 +272,18 @@ def name_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage_
     if not analysis.names or any(name & sentence_terms for name in analysis.names):
         return 1.0
     return NAME_NEARBY if any(name & passage_terms for name in analysis.names) else NAME_ABSENT
+
+
+def after_preposition(
+    text: str, tokens: list[tuple[int, int, str]], span_tokens: list[int], end: int, analysis: QuestionAnalysis
+) -> bool:
+    """Whether a span comes right after the question's leading preposition (an article may come between),
+    and is not the possessor in a longer phrase: in "into Baldwin's gun" the gun, not Baldwin, follows."""
+    first = span_tokens[0]
+    before = [text[s:e].lower() for s, e, _ in tokens[max(0, first - 2) : first]]
+    if before and before[-1] in ("the", "a", "an"):
+        before.pop()
+    return bool(before) and before[-1] == analysis.preposition and not POSSESSIVE.match(text, end)
 
 
 def restates_question(analysis: QuestionAnalysis, span_terms: set[str]) -> bool:

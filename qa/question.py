@@ -26,6 +26,10 @@ AUXILIARIES = frozenset(
 MODAL_AUXILIARIES = frozenset("has have had will would can could may might should must".split())
 # Words that shape the question rather than name what it is about: "how long", "what type of".
 FRAME_WORDS = frozenset("long old far big tall large type kind sort form brand happen occur".split())
+PREPOSITIONS = frozenset(
+    "in into from to at on onto under by with for through during after before since until against toward "
+    "towards within across between among over behind near about upon".split()
+)
 WH_WORDS = ("how", "who", "whom", "whose", "when", "where", "why", "which", "what")
 
 # The noun after "what"/"which" often names an entity type: "what year", "which company".
@@ -75,6 +79,7 @@ class QuestionAnalysis:
     names: tuple[frozenset[str], ...] = ()  # terms of each capitalised name: "Halyna Hutchins" -> {halyna, hutchin}
     asks_name: bool = False  # "what is the name / title of the X", "what is X called": a name, not "the X"
     times: tuple[tuple[int, int], ...] = ()  # the years the question is pinned to: "in the 11th century"
+    preposition: str | None = None  # "into what ...", "from which countries ...": the answer follows it
 
     @property
     def typed(self) -> bool:
@@ -113,7 +118,14 @@ def analyse_question(question: str) -> QuestionAnalysis:
         names(question),
         bool(ASKS_NAME.search(" ".join(tokens))),
         tuple(time_spans(question)),
+        leading_preposition(tokens),
     )
+
+
+def leading_preposition(tokens: list[str]) -> str | None:
+    """The preposition right before the wh-word: "into" in "Into what did she load the round?"."""
+    position = next((i for i, t in enumerate(tokens) if t in WH_WORDS), None)
+    return tokens[position - 1] if position and tokens[position - 1] in PREPOSITIONS else None
 
 
 def names_type(focus: str, term: str) -> bool:

@@ -82,6 +82,12 @@ def test_plural_focus_nouns_are_made_singular_only_where_they_are_plural():
     assert focus_types("part") == frozenset()  # not "party"
 
 
+def test_a_leading_preposition_is_kept_for_the_answer_to_follow():
+    assert analyse_question("Into what did the armorer load the live round?").preposition == "into"
+    assert analyse_question("From which countries did the Norse originate?").preposition == "from"
+    assert analyse_question("What did the armorer load into the gun?").preposition is None
+
+
 def test_a_sentence_that_does_not_name_the_subject_counts_less():
     analysis = analyse_question("Who was Margaret's brother?")
     assert name_presence(analysis, {"margaret", "sister", "edgar"}, set()) == 1.0
