@@ -34,6 +34,7 @@ BM25_DIR = "bm25"
 MANIFEST = "manifest.json"
 SENTENCE_VECTORS = "sentence_vectors.npy"
 PASSAGE_VECTORS = "passage_vectors.npy"
+ROWS_PER_BLOCK = 8192  # sentence vectors read back at a time to make passage vectors
 
 Notify = Callable[[str], None]
 
@@ -108,10 +109,8 @@ def write_index(corpus: Path, folder: Path, encoder: Encoder, notify: Notify, re
     def write(tmp: Path) -> Manifest:
         work = write_store(tmp, documents, folder, encoder.name, reuse, notify)
         notify(f"Embedding {len(work.passages)} passages from {len(documents)} articles with {encoder.name}")
-        sentence_vectors = embed_sentences(work, encoder)
-        np.save(tmp / SENTENCE_VECTORS, sentence_vectors, allow_pickle=False)
-        vectors = passage_vectors(work, sentence_vectors)
-        del sentence_vectors, work
+        np.save(tmp / SENTENCE_VECTORS, embed_sentences(work, encoder), allow_pickle=False)
+        vectors = passage_vectors(work, tmp / SENTENCE_VECTORS)
         np.save(tmp / PASSAGE_VECTORS, vectors, allow_pickle=False)
         index_type, index_params = choose_index_type(len(vectors))
         import faiss
@@ -238,18 +237,48 @@ def embed_sentences(work: EmbeddingWork, encoder: Encoder) -> np.ndarray:
     return result
 
 
-def passage_vectors(work: EmbeddingWork, sentence_vectors: np.ndarray) -> np.ndarray:
+def passage_vectors(work: EmbeddingWork, sentence_file: Path) -> np.ndarray:
     """Each passage's vector: the word-weighted mean of its sentences' vectors, normalised.
 
     Mean pooling over a passage's tokens is close to this, and each sentence is encoded once although
     passages overlap; answering also needs the sentence vectors, to compare sentences with the question.
+    The sentence vectors are read back from `sentence_file` a block at a time, so that a large build
+    never holds them and the passage vectors at once.
     """
     words = np.array([len(text.split()) for text in work.sentences], dtype=np.float32)
-    vectors = np.empty((len(work.passages), sentence_vectors.shape[1]), dtype=np.float32)
+    rows = SavedRows(sentence_file)
+    vectors = np.empty((len(work.passages), rows.dimension), dtype=np.float32)
+    block_start, block = 0, np.empty((0, rows.dimension), dtype=np.float32)
     for row, (first, last) in enumerate(work.passages):
-        mean = words[first:last] @ sentence_vectors[first:last]
+        if last > block_start + len(block):  # passages come in sentence order
+            block_start, block = first, rows.read(first, max(last, first + ROWS_PER_BLOCK))
+        mean = words[first:last] @ block[first - block_start : last - block_start]
         vectors[row] = mean / max(float(np.linalg.norm(mean)), 1e-12)
     return vectors
+
+
+class SavedRows:
+    """Row ranges of a 2-D float32 array saved with `np.save`, read with plain file reads (not mapped)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        with open(path, "rb") as data:
+            version = np.lib.format.read_magic(data)
+            read_header = (
+                np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+            )
+            (self.count, self.dimension), fortran_order, dtype = read_header(data)
+            self.offset = data.tell()
+        if dtype != np.float32 or fortran_order:
+            raise ValueError(f"{path} does not hold float32 rows")
+
+    def read(self, start: int, stop: int) -> np.ndarray:
+        """Rows [start, stop), clipped to the array."""
+        stop = min(stop, self.count)
+        with open(self.path, "rb") as data:
+            data.seek(self.offset + start * self.dimension * 4)
+            flat = np.fromfile(data, dtype=np.float32, count=(stop - start) * self.dimension)
+        return flat.reshape(stop - start, self.dimension)
 
 
 def write_atomically(folder: Path, write: Callable[[Path], Manifest]) -> Manifest:

@@ -91,3 +91,20 @@ def test_passage_vector_is_the_normalised_mean_of_its_sentences(default_index):
         weights = np.array([len(store.sentence_text(j).split()) for j in span], dtype=np.float32)
         mean = weights @ default_index.sentence_vectors[passage.first_sentence : passage.last_sentence]
         np.testing.assert_allclose(vector, mean / np.linalg.norm(mean), atol=1e-5)
+
+
+def test_passage_vectors_read_back_in_blocks_equal_the_direct_mean(tmp_path: Path, monkeypatch):
+    from qa import index as index_module
+    from qa.index import EmbeddingWork, passage_vectors
+
+    rng = np.random.default_rng(7)
+    sentences = [" ".join(["word"] * int(n)) for n in rng.integers(1, 30, size=40)]
+    vectors = rng.normal(size=(40, 8)).astype(np.float32)
+    np.save(tmp_path / "rows.npy", vectors)
+    passages = [(i, min(i + 3, 40)) for i in range(0, 40, 2)]
+    monkeypatch.setattr(index_module, "ROWS_PER_BLOCK", 3)  # blocks end inside passages
+    found = passage_vectors(EmbeddingWork(sentences, [], passages), tmp_path / "rows.npy")
+    words = np.array([len(s.split()) for s in sentences], dtype=np.float32)
+    for row, (first, last) in enumerate(passages):
+        mean = words[first:last] @ vectors[first:last]
+        np.testing.assert_allclose(found[row], mean / np.linalg.norm(mean), rtol=1e-6)
