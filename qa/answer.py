@@ -161,11 +161,7 @@ class Answerer:
             if span.mention and (not span_terms or span_terms <= question_terms | {focus}):
                 continue  # never answer with the question's own words
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus)
-            if (
-                analysis.preposition
-                and span_tokens
-                and after_preposition(text, tokens, span_tokens, span.end, analysis)
-            ):
+            if after_preposition(text, tokens, span_tokens, span.end, analysis.preposition):
                 weight *= AFTER_PREPOSITION  # "Into what ...?": "... into the revolver"
             if span.mention and not span.linked and restates_question(analysis, span_terms):
                 weight *= 0.6  # "Alec Baldwin" rarely answers a question about Baldwin
@@ -275,15 +271,16 @@ def name_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage_
 
 
 def after_preposition(
-    text: str, tokens: list[tuple[int, int, str]], span_tokens: list[int], end: int, analysis: QuestionAnalysis
+    text: str, tokens: list[tuple[int, int, str]], span_tokens: list[int], end: int, preposition: str | None
 ) -> bool:
     """Whether a span comes right after the question's leading preposition (an article may come between),
     and is not the possessor in a longer phrase: in "into Baldwin's gun" the gun, not Baldwin, follows."""
-    first = span_tokens[0]
-    before = [text[s:e].lower() for s, e, _ in tokens[max(0, first - 2) : first]]
+    if not preposition or not span_tokens:
+        return False
+    before = [text[s:e].lower() for s, e, _ in tokens[max(0, span_tokens[0] - 2) : span_tokens[0]]]
     if before and before[-1] in ("the", "a", "an"):
         before.pop()
-    return bool(before) and before[-1] == analysis.preposition and not POSSESSIVE.match(text, end)
+    return bool(before) and before[-1] == preposition and not POSSESSIVE.match(text, end)
 
 
 def restates_question(analysis: QuestionAnalysis, span_terms: set[str]) -> bool:

@@ -132,8 +132,8 @@ def analyse_lines(lines: list[tuple[int, str]], nlp=None, processes: int = 1) ->
 
 
 def in_workers(lines: list[tuple[int, str]], processes: int) -> Iterator[list[SentenceAnalysis]]:
-    """`analyse_lines` over worker processes, results in order. Workers ignore Ctrl-C: the parent stops
-    them, and says so once."""
+    """`analyse_lines` over worker processes, results in order. Workers ignore Ctrl-C: the parent, which
+    gets it too, stops them all as it leaves the pool."""
     import multiprocessing
 
     context = multiprocessing.get_context("forkserver")
@@ -194,7 +194,7 @@ def whole_name(doc, ent):  # -> spacy.tokens.Span
     """`ent`, a person's name, extended over a regnal number after it, or else over "of" + proper nouns."""
     from spacy.tokens import Span
 
-    end = ent.end - 1 if ent[-1].lower_ == "of" else ent.end
+    end = ent.end - 1 if len(ent) > 1 and ent[-1].lower_ == "of" else ent.end
     numbered = ROMAN_NUMERAL.fullmatch(doc[end - 1].text) is not None
     if (
         end < len(doc)
