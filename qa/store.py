@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from array import array
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -18,7 +19,6 @@ from qa.nlp import Mention, SentenceAnalysis
 
 PASSAGE_MAX_WORDS = 90
 ENTITY, CHUNK = 0, 1
-ROWS_AT_A_TIME = 65_536  # mention rows made into Python lists at once while loading
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +49,8 @@ class PassageStore:
     """Everything answering needs to know about the corpus, indexed by position."""
 
     documents: tuple[Document, ...]
-    sentences: tuple[Sentence, ...]
-    passages: tuple[Passage, ...]
+    sentences: Sequence[Sentence]
+    passages: Sequence[Passage]
 
     def sentence_text(self, index: int) -> str:
         """The exact text of sentence `index`."""
@@ -59,14 +59,12 @@ class PassageStore:
 
     def sentence_ranges(self) -> list[tuple[int, int]]:
         """For each document, the range [lo, hi) of its sentences (they are stored document by document)."""
-        ranges, lo = [], 0
-        for doc_index in range(len(self.documents)):
-            hi = lo
-            while hi < len(self.sentences) and self.sentences[hi].doc_index == doc_index:
-                hi += 1
-            ranges.append((lo, hi))
-            lo = hi
-        return ranges
+        if isinstance(self.sentences, SentenceTable):
+            column = self.sentences.rows[:, 0]
+        else:
+            column = np.array([sentence.doc_index for sentence in self.sentences], dtype=np.int64)
+        bounds = np.searchsorted(column, np.arange(len(self.documents) + 1)).tolist()
+        return list(zip(bounds[:-1], bounds[1:], strict=True))
 
     def document(self, doc_id: str) -> Document:
         """The document with id `doc_id`."""
@@ -124,23 +122,75 @@ def save_store(store: PassageStore, folder: Path) -> None:
 
 
 def load_store(folder: Path) -> PassageStore:
-    """Read a store written by `save_store`."""
+    """Read a store written by `save_store`. Sentences and passages are made when first asked for, so that a
+    large corpus opens at once: answering a question touches a few dozen of them."""
     with open(folder / "documents.jsonl", encoding="utf-8") as lines:
         documents = tuple(Document(**json.loads(line)) for line in lines)
     labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
-    sentence_rows = np.load(folder / "sentences.npy", allow_pickle=False).tolist()
-    mentions: list[tuple[list[Mention], list[Mention]]] = [([], []) for _ in sentence_rows]
-    table = np.load(folder / "mentions.npy", allow_pickle=False)
-    for lo in range(0, len(table), ROWS_AT_A_TIME):
-        for index, kind, start, end, label, role, governor in table[lo : lo + ROWS_AT_A_TIME].tolist():
-            mentions[index][kind].append(Mention(start, end, labels[label], labels[role], labels[governor]))
-    sentences = tuple(
-        Sentence(d, s, e, tuple(ents), tuple(chunks))
-        for (d, s, e), (ents, chunks) in zip(sentence_rows, mentions, strict=True)
+    sentences = SentenceTable(
+        np.load(folder / "sentences.npy", allow_pickle=False),
+        np.load(folder / "mentions.npy", allow_pickle=False),
+        labels,
     )
-    passages = []
-    for first, last in np.load(folder / "passages.npy", allow_pickle=False).tolist():
-        doc = documents[sentences[first].doc_index]
-        start, end = sentences[first].start, sentences[last - 1].end
-        passages.append(Passage(doc.doc_id, start, end, doc.text[start:end], first, last))
-    return PassageStore(documents, sentences, tuple(passages))
+    return PassageStore(
+        documents, sentences, PassageTable(np.load(folder / "passages.npy", allow_pickle=False), documents, sentences)
+    )
+
+
+class LazyTable(Sequence):
+    """A sequence whose items are made from array rows on first access, and kept."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.made: dict[int, object] = {}
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.count))]
+        if index < 0:
+            index += self.count
+        if not 0 <= index < self.count:
+            raise IndexError(index)
+        item = self.made.get(index)
+        if item is None:
+            item = self.made[index] = self.make(index)
+        return item
+
+    def make(self, index: int):
+        raise NotImplementedError
+
+
+class SentenceTable(LazyTable):
+    """Sentences from the saved (doc, start, end) rows and the mention rows, sorted by sentence."""
+
+    def __init__(self, rows: np.ndarray, mentions: np.ndarray, labels: list[str]) -> None:
+        super().__init__(len(rows))
+        self.rows, self.mentions, self.labels = rows, mentions, labels
+        self.bounds = np.searchsorted(mentions[:, 0], np.arange(len(rows) + 1))
+
+    def make(self, index: int) -> Sentence:
+        found: tuple[list[Mention], list[Mention]] = ([], [])
+        for _, kind, start, end, label, role, governor in self.mentions[
+            self.bounds[index] : self.bounds[index + 1]
+        ].tolist():
+            found[kind].append(Mention(start, end, self.labels[label], self.labels[role], self.labels[governor]))
+        doc_index, start, end = self.rows[index].tolist()
+        return Sentence(doc_index, start, end, tuple(found[ENTITY]), tuple(found[CHUNK]))
+
+
+class PassageTable(LazyTable):
+    """Passages from the saved (first, last) sentence rows."""
+
+    def __init__(self, rows: np.ndarray, documents: tuple[Document, ...], sentences: SentenceTable) -> None:
+        super().__init__(len(rows))
+        self.rows, self.documents, self.sentences = rows, documents, sentences
+
+    def make(self, index: int) -> Passage:
+        first, last = self.rows[index].tolist()
+        doc_index, start, _ = self.sentences.rows[first].tolist()
+        end = int(self.sentences.rows[last - 1, 2])
+        doc = self.documents[doc_index]
+        return Passage(doc.doc_id, start, end, doc.text[start:end], first, last)
