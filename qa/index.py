@@ -93,7 +93,7 @@ def build_index(
 def build_locked(corpus: Path, folder: Path, encoder: Encoder, notify: Notify, reuse: bool = True) -> Index:
     """`build_index`, the lock already held."""
     write_index(corpus, folder, encoder, notify, reuse)
-    return load_index(folder)  # after everything the build held is freed: a large build's peak memory
+    return load_index(folder)  # loaded once the build has let go of its data: a large build peaks lower
 
 
 def write_index(corpus: Path, folder: Path, encoder: Encoder, notify: Notify, reuse: bool) -> None:
