@@ -138,11 +138,19 @@ def write_index(corpus: Path, folder: Path, encoder: Encoder, notify: Notify, re
 
 @dataclass
 class EmbeddingWork:
-    """What embedding needs of the passage store, so that the store itself can be dropped first."""
+    """What embedding needs of the passage store, as arrays, so that the store itself can be dropped first
+    and no small object of this outlives it (scattered among the store's freed memory, they would keep it
+    from going back to the system)."""
 
-    sentences: list[str]  # the text of every sentence, in store order
+    documents: list[Document]
+    sentences: np.ndarray  # (document, start, end) of every sentence, in store order
     known: list[tuple[int, np.ndarray]]  # (first sentence, vectors) of each article reused from an earlier index
-    passages: list[tuple[int, int]]  # each passage's sentences [first, last)
+    passages: np.ndarray  # each passage's sentences [first, last)
+
+    def sentence_text(self, index: int) -> str:
+        """The text of sentence `index`."""
+        doc_index, start, end = self.sentences[index].tolist()
+        return self.documents[doc_index].text[start:end]
 
 
 def write_store(
@@ -156,9 +164,10 @@ def write_store(
     LexicalIndex.build([terms(p.text) for p in store.passages], tmp / BM25_DIR)
     firsts = [lo for lo, _ in store.sentence_ranges()]
     return EmbeddingWork(
-        [store.sentence_text(i) for i in range(len(store.sentences))],
+        documents,
+        np.array([(s.doc_index, s.start, s.end) for s in store.sentences], dtype=np.int64).reshape(-1, 3),
         [(first, vectors) for first, vectors in zip(firsts, known, strict=True) if vectors is not None],
-        [(p.first_sentence, p.last_sentence) for p in store.passages],
+        np.array([(p.first_sentence, p.last_sentence) for p in store.passages], dtype=np.int64).reshape(-1, 2),
     )
 
 
@@ -226,7 +235,7 @@ def embed_sentences(work: EmbeddingWork, encoder: Encoder) -> np.ndarray:
     for first, vectors in work.known:
         reused[first : first + len(vectors)] = True
     todo = np.flatnonzero(~reused)
-    encoded = encoder.encode([work.sentences[i] for i in todo], progress=True) if len(todo) else None
+    encoded = encoder.encode([work.sentence_text(i) for i in todo], progress=True) if len(todo) else None
     if encoded is not None and len(todo) == len(work.sentences):
         return encoded  # a full build: no second copy of every vector
     result = np.zeros((len(work.sentences), encoder.dimension), dtype=np.float32)
@@ -245,11 +254,11 @@ def passage_vectors(work: EmbeddingWork, sentence_file: Path) -> np.ndarray:
     The sentence vectors are read back from `sentence_file` a block at a time, so that a large build
     never holds them and the passage vectors at once.
     """
-    words = np.array([len(text.split()) for text in work.sentences], dtype=np.float32)
+    words = np.array([len(work.sentence_text(i).split()) for i in range(len(work.sentences))], dtype=np.float32)
     rows = SavedRows(sentence_file)
     vectors = np.empty((len(work.passages), rows.dimension), dtype=np.float32)
     block_start, block = 0, np.empty((0, rows.dimension), dtype=np.float32)
-    for row, (first, last) in enumerate(work.passages):
+    for row, (first, last) in enumerate(work.passages.tolist()):
         if last > block_start + len(block):  # passages come in sentence order
             block_start, block = first, rows.read(first, max(last, first + ROWS_PER_BLOCK))
         mean = words[first:last] @ block[first - block_start : last - block_start]

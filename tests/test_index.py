@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.documents import Document
 from qa.encoder import DEFAULT_MODEL
 from qa.index import MANIFEST, load_index, open_index, staleness
 from qa.settings import DEFAULT_CORPUS
@@ -99,11 +100,16 @@ def test_passage_vectors_read_back_in_blocks_equal_the_direct_mean(tmp_path: Pat
 
     rng = np.random.default_rng(7)
     sentences = [" ".join(["word"] * int(n)) for n in rng.integers(1, 30, size=40)]
+    text, rows = "", []
+    for sentence in sentences:
+        rows.append((0, len(text), len(text) + len(sentence)))
+        text += sentence + " "
     vectors = rng.normal(size=(40, 8)).astype(np.float32)
     np.save(tmp_path / "rows.npy", vectors)
     passages = [(i, min(i + 3, 40)) for i in range(0, 40, 2)]
     monkeypatch.setattr(index_module, "ROWS_PER_BLOCK", 3)  # blocks end inside passages
-    found = passage_vectors(EmbeddingWork(sentences, [], passages), tmp_path / "rows.npy")
+    work = EmbeddingWork([Document("d", "t", text, "d.txt")], np.array(rows), [], np.array(passages))
+    found = passage_vectors(work, tmp_path / "rows.npy")
     words = np.array([len(s.split()) for s in sentences], dtype=np.float32)
     for row, (first, last) in enumerate(passages):
         mean = words[first:last] @ vectors[first:last]
