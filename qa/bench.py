@@ -261,7 +261,9 @@ def large_corpus(passages: int, folder: Path, say: Say) -> Path:
     for number, start in enumerate(range(0, len(paragraphs), 20)):
         body = "\n\n".join(paragraphs[start : start + 20])
         (folder / f"doc{number:06d}.txt").write_text(f"Manual excerpt {number + 1}\n\n{body}\n", encoding="utf-8")
-    short = f" (all there is; not installed: {', '.join(missing)})" if words < words_needed and missing else ""
+    short = ""
+    if words < words_needed:  # every distinct paragraph is used and it is not enough for N passages
+        short = f" (all there is; not installed: {', '.join(missing)})" if missing else " (all there is)"
     say(f"Large corpus: {len(paragraphs):,} distinct paragraphs, {words:,} words, in {folder}{short}")
     return folder
 
