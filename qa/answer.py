@@ -142,14 +142,15 @@ class Answerer:
         text = self.store.documents[sentence.doc_index].text
         tokens = self.sentence_tokens(index)
         question_terms = set(analysis.terms)
-        coverage = self.coverage(question_terms, {t for _, _, t in tokens}, passage_terms)
+        sentence_terms = {t for _, _, t in tokens}
+        coverage = self.coverage(question_terms, sentence_terms, passage_terms)
         if coverage == 0 and similarity < SEMANTIC_FLOOR:
             return []
         semantic = min(1.0, max(0.0, (similarity - SEMANTIC_FLOOR) / SEMANTIC_SPAN))
         sentence_score = W_COVERAGE * coverage + W_SEMANTIC * semantic + W_RETRIEVAL * hit.score - 0.02 * rank
         if self.other_time(analysis, index):
             sentence_score *= OTHER_TIME
-        sentence_score *= name_presence(analysis, {t for _, _, t in tokens}, passage_terms)
+        sentence_score *= name_presence(analysis, sentence_terms, passage_terms)
         matched = anchors(tokens, question_terms)
         focus = focus_stem(analysis)
         results = []

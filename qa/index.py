@@ -159,16 +159,12 @@ def write_store(
     """Analyse the articles, save the passage store and the BM25 weights into `tmp`, and say what is left
     to embed."""
     store, known = assemble_store(documents, folder, model, reuse, notify)
-    save_store(store, tmp)
+    sentence_rows, passage_rows = save_store(store, tmp)
     (tmp / BM25_DIR).mkdir()
     LexicalIndex.build([terms(p.text) for p in store.passages], tmp / BM25_DIR)
     firsts = [lo for lo, _ in store.sentence_ranges()]
-    return EmbeddingWork(
-        documents,
-        np.array([(s.doc_index, s.start, s.end) for s in store.sentences], dtype=np.int64).reshape(-1, 3),
-        [(first, vectors) for first, vectors in zip(firsts, known, strict=True) if vectors is not None],
-        np.array([(p.first_sentence, p.last_sentence) for p in store.passages], dtype=np.int64).reshape(-1, 2),
-    )
+    reused = [(first, vectors) for first, vectors in zip(firsts, known, strict=True) if vectors is not None]
+    return EmbeddingWork(documents, sentence_rows, reused, passage_rows)
 
 
 def assemble_store(

@@ -122,9 +122,14 @@ def analyse_question(question: str) -> QuestionAnalysis:
     )
 
 
+def wh_position(tokens: list[str]) -> int | None:
+    """Where the first wh-word of a tokenised question is, if it has one."""
+    return next((i for i, t in enumerate(tokens) if t in WH_WORDS), None)
+
+
 def leading_preposition(tokens: list[str]) -> str | None:
     """The preposition right before the wh-word: "into" in "Into what did she load the round?"."""
-    position = next((i for i, t in enumerate(tokens) if t in WH_WORDS), None)
+    position = wh_position(tokens)
     return tokens[position - 1] if position and tokens[position - 1] in PREPOSITIONS else None
 
 
@@ -170,7 +175,7 @@ def asks_subject(tokens: list[str], focus: str | None) -> bool:
 def classify(tokens: list[str], possessed: str | None = None) -> tuple[str, frozenset[str], str | None]:
     """Kind, expected entity labels and focus noun of a tokenised question (`possessed`: the noun that
     ends it after a possessive, as in "Who was Margaret's husband?")."""
-    position = next((i for i, t in enumerate(tokens) if t in WH_WORDS), None)
+    position = wh_position(tokens)
     if position is None:
         if tokens and tokens[0] in AUXILIARIES:
             return "yesno", frozenset(), None

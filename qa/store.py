@@ -100,8 +100,9 @@ def passage_windows(sentence_words: list[int], max_words: int = PASSAGE_MAX_WORD
     return windows
 
 
-def save_store(store: PassageStore, folder: Path) -> None:
-    """Write the store's files into `folder`."""
+def save_store(store: PassageStore, folder: Path) -> tuple[np.ndarray, np.ndarray]:
+    """Write the store's files into `folder`; returns the (document, start, end) row of every sentence and
+    the (first, last) sentence row of every passage, as written."""
     with open(folder / "documents.jsonl", "w", encoding="utf-8") as out:
         for doc in store.documents:
             out.write(json.dumps(asdict(doc)))
@@ -113,12 +114,14 @@ def save_store(store: PassageStore, folder: Path) -> None:
             for m in mentions:
                 codes = [labels.setdefault(name, len(labels)) for name in (m.label, m.role, m.governor)]
                 rows.extend((index, kind, m.start, m.end, *codes))
-    sentence_rows = [(s.doc_index, s.start, s.end) for s in store.sentences]
-    passage_rows = [(p.first_sentence, p.last_sentence) for p in store.passages]
-    np.save(folder / "sentences.npy", np.array(sentence_rows, dtype=np.int64).reshape(-1, 3))
-    np.save(folder / "passages.npy", np.array(passage_rows, dtype=np.int64).reshape(-1, 2))
+    sentence_rows = np.array([(s.doc_index, s.start, s.end) for s in store.sentences], dtype=np.int64)
+    passage_rows = np.array([(p.first_sentence, p.last_sentence) for p in store.passages], dtype=np.int64)
+    sentence_rows, passage_rows = sentence_rows.reshape(-1, 3), passage_rows.reshape(-1, 2)
+    np.save(folder / "sentences.npy", sentence_rows)
+    np.save(folder / "passages.npy", passage_rows)
     np.save(folder / "mentions.npy", np.frombuffer(rows, dtype=np.int64).reshape(-1, 7))
     (folder / "labels.json").write_text(json.dumps(list(labels)), encoding="utf-8")
+    return sentence_rows, passage_rows
 
 
 def load_store(folder: Path) -> PassageStore:
