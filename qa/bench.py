@@ -29,6 +29,7 @@ DOC_PACKAGES = {
     "python-django-doc": Path("/usr/share/doc/python-django-doc/html"),
     "python-scipy-doc": Path("/usr/share/doc/python-scipy-doc/html"),
     "git-doc": Path("/usr/share/doc/git-doc"),
+    "racket-doc": Path("/usr/share/doc/racket"),
 }
 WORDS_PER_PASSAGE = 55  # article words per passage (passages overlap by a sentence), to size a corpus
 LARGE_CORPUS_PASSAGES = 2_000  # above this, build once and time raw encoding on a sample this size
