@@ -36,6 +36,10 @@ OTHER_TIME = 0.3  # a sentence about another year or century than the question's
 # that is far from any mention of it.
 NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
 AFTER_PREPOSITION = 1.3  # a span right after the preposition that leads the question
+POSSESSOR = 1.3  # a possessor ("Baldwin's") when the question asks "whose"
+# Verbs that say little on their own ("who was given a credit", "who put the bullet"): an article words the
+# same event with another verb, so missing them should cost a sentence little.
+LIGHT_VERBS, LIGHT_VERB = frozenset({"give", "put", "keep", "take", "make", "go", "come", "bring"}), 0.3
 POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -164,6 +168,8 @@ class Answerer:
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus)
             if after_preposition(text, tokens, span_tokens, span.end, analysis.preposition):
                 weight *= AFTER_PREPOSITION  # "Into what ...?": "... into the revolver"
+            if analysis.asks_possessor and POSSESSIVE.match(text, span.end):
+                weight *= POSSESSOR  # "Whose status ...?": "Baldwin's producer responsibilities"
             if span.mention and not span.linked and restates_question(analysis, span_terms):
                 weight *= 0.6  # "Alec Baldwin" rarely answers a question about Baldwin
             score = sentence_score * weight * (0.7 + 0.3 * proximity(span_tokens, matched))
@@ -187,9 +193,10 @@ class Answerer:
         """IDF-weighted share of the question's terms found in the sentence (context counts a little)."""
         if not question_terms:
             return 0.0
-        total = sum(self.idf(t) for t in question_terms)
-        in_sentence = sum(self.idf(t) for t in question_terms if t in sentence_terms)
-        in_context = sum(self.idf(t) for t in question_terms if t in passage_terms and t not in sentence_terms)
+        weight = {t: self.idf(t) * (LIGHT_VERB if t in LIGHT_VERBS else 1.0) for t in question_terms}
+        total = sum(weight.values())
+        in_sentence = sum(w for t, w in weight.items() if t in sentence_terms)
+        in_context = sum(w for t, w in weight.items() if t in passage_terms and t not in sentence_terms)
         return (in_sentence + 0.5 * in_context) / total
 
     def abstain(self, analysis: QuestionAnalysis, hits: list[Hit]) -> Answer:

@@ -80,6 +80,7 @@ class QuestionAnalysis:
     asks_name: bool = False  # "what is the name / title of the X", "what is X called": a name, not "the X"
     times: tuple[tuple[int, int], ...] = ()  # the years the question is pinned to: "in the 11th century"
     preposition: str | None = None  # "into what ...", "from which countries ...": the answer follows it
+    asks_possessor: bool = False  # "whose status ...": the answer owns something ("Baldwin's role")
 
     @property
     def typed(self) -> bool:
@@ -119,12 +120,19 @@ def analyse_question(question: str) -> QuestionAnalysis:
         bool(ASKS_NAME.search(" ".join(tokens))),
         tuple(time_spans(question)),
         leading_preposition(tokens),
+        asks_possessor(tokens),
     )
 
 
 def wh_position(tokens: list[str]) -> int | None:
     """Where the first wh-word of a tokenised question is, if it has one."""
     return next((i for i, t in enumerate(tokens) if t in WH_WORDS), None)
+
+
+def asks_possessor(tokens: list[str]) -> bool:
+    """Whether the question asks whose something is."""
+    position = wh_position(tokens)
+    return position is not None and tokens[position] == "whose"
 
 
 def leading_preposition(tokens: list[str]) -> str | None:

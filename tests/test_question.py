@@ -88,6 +88,12 @@ def test_a_leading_preposition_is_kept_for_the_answer_to_follow():
     assert analyse_question("What did the armorer load into the gun?").preposition is None
 
 
+def test_whose_asks_for_a_possessor():
+    assert analyse_question("Whose status as a producer did the judge rule on?").asks_possessor
+    assert not analyse_question("Who was the producer?").asks_possessor
+    assert not analyse_question("What is the status of the producer whose film stopped?").asks_possessor
+
+
 def test_a_sentence_that_does_not_name_the_subject_counts_less():
     analysis = analyse_question("Who was Margaret's brother?")
     assert name_presence(analysis, {"margaret", "sister", "edgar"}, set()) == 1.0
