@@ -15,6 +15,8 @@ WORDING_VERBS = frozenset(stem(w) for w in "describe call characterize character
 QUOTED = re.compile(r"[“\"]([^”\"]{3,200}?)[,.]?[”\"]")
 NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 ASIDE = re.compile(r"\s*(?:—|–|--|\()\s*([^—–()]{2,80}?)\s*(?:—|–|--|\))")  # "evidence—a cache of bullets—"
+CAPACITY_NOUNS = frozenset({"role", "roles", "position", "positions", "job", "jobs", "post", "capacity"})
+AS_BEFORE = re.compile(r"\bas\s+\Z")
 REASON = re.compile(r"\b(because|since|due to|as a result of|in order to|so that|after|for)\b", re.IGNORECASE)
 
 
@@ -54,6 +56,8 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         return coordinated(spans, text) if analysis.focus.endswith("s") else spans
     if analysis.kind == "which" and analysis.focus:
         focus = focus_stem(analysis)
+        if analysis.focus in CAPACITY_NOUNS:  # "Baldwin's role" does not say what the role is; "as producer" does
+            return capacities(sentence, text)
         heads = [Span(m.start, m.end, 0.9, m, linked=True) for m in sentence.chunks if stem(m.label) == focus]
         return heads + appositives(sentence, text, focus)
     if analysis.kind == "why":
@@ -210,6 +214,13 @@ def appositives(sentence, text: str, focus: str) -> list[Span]:
             if (follows or precedes) and entity.label not in ("DATE", "CARDINAL", "ORDINAL"):
                 spans.append(Span(entity.start, entity.end, 1.0, entity, linked=True))
     return spans
+
+
+def capacities(sentence, text: str) -> list[Span]:
+    """What someone serves as, for "what role / position / job": "named as an executive producer"."""
+    return [
+        Span(m.start, m.end, 0.9, m) for m in sentence.chunks if AS_BEFORE.search(text, max(0, m.start - 8), m.start)
+    ]
 
 
 def quotations(sentence, text: str) -> list[Span]:

@@ -29,6 +29,7 @@ KNOWN = [
     ("What evidence did the prosecution fail to hand over to the defense?", "a cache of bullets"),  # a dashed aside
     ("What kind of ammunition was found on the set?", "live"),  # what sets the named thing apart
     ("Whose producer responsibilities did the judge discuss?", "Baldwin"),  # the possessor, not the judge
+    ("What position did Matthew Hutchins get?", "an executive producer"),  # "named as an executive producer"
 ]
 
 OFF_TOPIC = [
