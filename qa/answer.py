@@ -172,6 +172,8 @@ class Answerer:
                 weight *= POSSESSOR  # "Whose status ...?": "Baldwin's producer responsibilities"
             if span.mention and not span.linked and restates_question(analysis, span_terms):
                 weight *= 0.6  # "Alec Baldwin" rarely answers a question about Baldwin
+            elif span.mention and qualifies_question_name(analysis, text, tokens, span_tokens):
+                weight *= 0.6  # "Which court ... in Santa Fe?": not "NM" in "Santa Fe, NM"
             score = sentence_score * weight * (0.7 + 0.3 * proximity(span_tokens, matched))
             results.append(Candidate(sentence.doc_index, index, span.start, span.end, score, coverage, similarity))
         return results
@@ -289,6 +291,17 @@ def after_preposition(
     if before and before[-1] in ("the", "a", "an"):
         before.pop()
     return bool(before) and before[-1] == preposition and not POSSESSIVE.match(text, end)
+
+
+def qualifies_question_name(
+    analysis: QuestionAnalysis, text: str, tokens: list[tuple[int, int, str]], span_tokens: list[int]
+) -> bool:
+    """Whether a span follows a name the question gives with only a comma between ("Santa Fe, NM"): it says
+    where or what that name is, which answers a "where" question but no other."""
+    if analysis.kind == "where" or not span_tokens or span_tokens[0] == 0:
+        return False
+    _, end, term = tokens[span_tokens[0] - 1]
+    return text[end : tokens[span_tokens[0]][0]].strip() == "," and any(term in name for name in analysis.names)
 
 
 def restates_question(analysis: QuestionAnalysis, span_terms: set[str]) -> bool:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer import NAME_ABSENT, NAME_NEARBY, name_presence, restates_question
+from qa.answer import NAME_ABSENT, NAME_NEARBY, name_presence, qualifies_question_name, restates_question
 from qa.candidates import same_answer
 from qa.question import PLACE, analyse_question, focus_types
 from qa.temporal import contradicts, names_a_year, time_spans
-from qa.text import answer_key, stem
+from qa.text import answer_key, stem, word_spans
 
 
 @pytest.mark.parametrize(
@@ -86,6 +86,16 @@ def test_a_leading_preposition_is_kept_for_the_answer_to_follow():
     assert analyse_question("Into what did the armorer load the live round?").preposition == "into"
     assert analyse_question("From which countries did the Norse originate?").preposition == "from"
     assert analyse_question("What did the armorer load into the gun?").preposition is None
+
+
+def test_a_name_set_after_the_questions_own_name_by_a_comma_only_qualifies_it():
+    text = "Santa Fe, NM — A judge in Santa Fe, in the court, ruled."
+    tokens = word_spans(text)
+    nm, court = [2], [10]  # "NM"; "court", which follows "the", not a question name
+    which = analyse_question("Which court held the hearing in Santa Fe?")
+    assert qualifies_question_name(which, text, tokens, nm)
+    assert not qualifies_question_name(which, text, tokens, court)
+    assert not qualifies_question_name(analyse_question("Where is Santa Fe?"), text, tokens, nm)
 
 
 def test_whose_asks_for_a_possessor():
