@@ -25,7 +25,8 @@ AUXILIARIES = frozenset(
 )
 MODAL_AUXILIARIES = frozenset("has have had will would can could may might should must".split())
 # Words that shape the question rather than name what it is about: "how long", "what type of".
-FRAME_WORDS = frozenset("long old far big tall large type kind sort form brand happen occur".split())
+CLASS_NOUNS = frozenset("type kind sort form name brand model".split())  # "what type of gun": the gun
+FRAME_WORDS = frozenset("long old far big tall large type kind sort form brand model happen occur".split())
 PREPOSITIONS = frozenset(
     "in into from to at on onto under by with for through during after before since until against toward "
     "towards within across between among over behind near about upon".split()
@@ -247,7 +248,7 @@ def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:
         if token in AUXILIARIES or (token in STOPWORDS and token != "of"):
             break
         phrase.append(token)
-    if len(phrase) >= 2 and phrase[1] == "of" and phrase[0] in ("type", "kind", "sort", "form", "name", "brand"):
+    if len(phrase) >= 2 and phrase[1] == "of" and phrase[0] in CLASS_NOUNS:
         phrase = phrase[2:]
     phrase = [t for t in phrase if t != "of"]
     verb = next((i for i, t in enumerate(phrase) if re.search(r"(ed|ing)$", t) and t not in FOCUS_TYPES), None)

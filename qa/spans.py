@@ -17,6 +17,8 @@ NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
 ASIDE = re.compile(r"\s*(?:—|–|--|\()\s*([^—–()]{2,80}?)\s*(?:—|–|--|\))")  # "evidence—a cache of bullets—"
 CAPACITY_NOUNS = frozenset({"role", "roles", "position", "positions", "job", "jobs", "post", "capacity"})
 AS_BEFORE = re.compile(r"\bas\s+\Z")
+SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b", re.IGNORECASE)
+MODEL_NUMBER = re.compile(r" \.?\d+\b")  # "a Colt .45", "a Boeing 747"
 REASON = re.compile(r"\b(because|since|due to|as a result of|in order to|so that|after|for)\b", re.IGNORECASE)
 
 
@@ -59,7 +61,7 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         if analysis.focus in CAPACITY_NOUNS:  # "Baldwin's role" does not say what the role is; "as producer" does
             return capacities(sentence, text)
         heads = [Span(m.start, m.end, 0.9, m, linked=True) for m in sentence.chunks if stem(m.label) == focus]
-        return heads + appositives(sentence, text, focus)
+        return heads + appositives(sentence, text, focus) + subtypes(analysis, sentence, text)
     if analysis.kind == "why":
         return [reason_span(sentence, text)]
     if analysis.kind == "how" and WORDING_VERBS & set(analysis.terms):
@@ -195,6 +197,20 @@ def coordinated(spans: list[Span], text: str) -> list[Span]:
         ):
             joined.append(Span(left.start, right.end, max(left.weight, right.weight) * 1.05, left.mention))
     return spans + joined
+
+
+def subtypes(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """For "what type / kind / model of X did they V", the named thing that the question's verb acts on, though
+    the sentence need not call it an X: "What type of gun did Baldwin fire?" is answered by "firing a Colt .45"."""
+    if not SUBTYPE.search(analysis.text):
+        return []
+    spans = []
+    for chunk in sentence.chunks:
+        named = text[chunk.start : chunk.end].split()[-1][:1].isupper()  # a make or model has a name
+        if named and chunk.role in ("dobj", "nsubjpass") and stem(chunk.governor) in analysis.terms:
+            number = MODEL_NUMBER.match(text, chunk.end)
+            spans.append(Span(chunk.start, number.end() if number else chunk.end, 0.7, chunk))
+    return spans
 
 
 def appositives(sentence, text: str, focus: str) -> list[Span]:

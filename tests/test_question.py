@@ -98,6 +98,11 @@ def test_a_name_set_after_the_questions_own_name_by_a_comma_only_qualifies_it():
     assert not qualifies_question_name(analyse_question("Where is Santa Fe?"), text, tokens, nm)
 
 
+def test_a_make_or_model_question_asks_about_the_thing_it_names():
+    analysis = analyse_question("What model of gun did Baldwin fire?")
+    assert analysis.focus == "gun" and "model" not in analysis.terms
+
+
 def test_whose_asks_for_a_possessor():
     assert analyse_question("Whose status as a producer did the judge rule on?").asks_possessor
     assert not analyse_question("Who was the producer?").asks_possessor
