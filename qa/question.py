@@ -25,6 +25,7 @@ AUXILIARIES = frozenset(
 )
 MODAL_AUXILIARIES = frozenset("has have had will would can could may might should must".split())
 # Words that shape the question rather than name what it is about: "how long", "what type of".
+COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 CLASS_NOUNS = frozenset("type kind sort form name brand model".split())  # "what type of gun": the gun
 FRAME_WORDS = frozenset("long old far big tall large type kind sort form brand model happen occur".split())
 PREPOSITIONS = frozenset(
@@ -251,6 +252,8 @@ def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:
     if len(phrase) >= 2 and phrase[1] == "of" and phrase[0] in CLASS_NOUNS:
         phrase = phrase[2:]
     phrase = [t for t in phrase if t != "of"]
+    while phrase and (phrase[0] in COUNT_WORDS or phrase[0].isdigit()):
+        phrase = phrase[1:]  # "which two attorneys": attorneys
     verb = next((i for i, t in enumerate(phrase) if re.search(r"(ed|ing)$", t) and t not in FOCUS_TYPES), None)
     phrase = phrase[:verb] if verbs_possible else phrase[:3]
     if not phrase:

@@ -103,6 +103,11 @@ def test_a_make_or_model_question_asks_about_the_thing_it_names():
     assert analysis.focus == "gun" and "model" not in analysis.terms
 
 
+def test_a_count_before_the_focus_noun_is_not_the_focus():
+    assert analyse_question("Which two attorneys represented Baldwin?").focus == "attorneys"
+    assert analyse_question("Which 3 films did she make?").focus == "films"
+
+
 def test_whose_asks_for_a_possessor():
     assert analyse_question("Whose status as a producer did the judge rule on?").asks_possessor
     assert not analyse_question("Who was the producer?").asks_possessor
