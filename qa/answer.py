@@ -166,7 +166,7 @@ class Answerer:
             if span.mention and (not span_terms or span_terms <= question_terms | {focus}):
                 continue  # never answer with the question's own words
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus)
-            if after_preposition(text, tokens, span_tokens, span.end, analysis.preposition):
+            if after_preposition(text, tokens, span_tokens, span.end, analysis):
                 weight *= AFTER_PREPOSITION  # "Into what ...?": "... into the revolver"
             if analysis.asks_possessor and POSSESSIVE.match(text, span.end):
                 weight *= POSSESSOR  # "Whose status ...?": "Baldwin's producer responsibilities"
@@ -281,16 +281,21 @@ def name_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage_
 
 
 def after_preposition(
-    text: str, tokens: list[tuple[int, int, str]], span_tokens: list[int], end: int, preposition: str | None
+    text: str, tokens: list[tuple[int, int, str]], span_tokens: list[int], end: int, analysis: QuestionAnalysis
 ) -> bool:
     """Whether a span comes right after the question's leading preposition (an article may come between),
-    and is not the possessor in a longer phrase: in "into Baldwin's gun" the gun, not Baldwin, follows."""
-    if not preposition or not span_tokens:
+    and is not the possessor in a longer phrase: in "into Baldwin's gun" the gun, not Baldwin, follows. A
+    stranded preposition must also follow the same word: "the source of?" and "the source of the rounds"."""
+    if not analysis.preposition or not span_tokens:
         return False
-    before = [text[s:e].lower() for s, e, _ in tokens[max(0, span_tokens[0] - 2) : span_tokens[0]]]
-    if before and before[-1] in ("the", "a", "an"):
-        before.pop()
-    return bool(before) and before[-1] == preposition and not POSSESSIVE.match(text, end)
+    at = span_tokens[0] - 1
+    if at >= 0 and text[tokens[at][0] : tokens[at][1]].lower() in ("the", "a", "an"):
+        at -= 1
+    if at < 0 or text[tokens[at][0] : tokens[at][1]].lower() != analysis.preposition:
+        return False
+    if analysis.stranded_after and (at == 0 or tokens[at - 1][2] != analysis.stranded_after):
+        return False
+    return not POSSESSIVE.match(text, end)
 
 
 def qualifies_question_name(

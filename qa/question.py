@@ -30,7 +30,7 @@ CLASS_NOUNS = frozenset("type kind sort form name brand model".split())  # "what
 FRAME_WORDS = frozenset("long old far big tall large type kind sort form brand model happen occur".split())
 PREPOSITIONS = frozenset(
     "in into from to at on onto under by with for through during after before since until against toward "
-    "towards within across between among over behind near about upon".split()
+    "towards within across between among over behind near about upon of".split()
 )
 WH_WORDS = ("how", "who", "whom", "whose", "when", "where", "why", "which", "what")
 
@@ -82,6 +82,8 @@ class QuestionAnalysis:
     asks_name: bool = False  # "what is the name / title of the X", "what is X called": a name, not "the X"
     times: tuple[tuple[int, int], ...] = ()  # the years the question is pinned to: "in the 11th century"
     preposition: str | None = None  # "into what ...", "from which countries ...": the answer follows it
+    # "What did they trace the source of?": the stem of the word a stranded, final preposition follows
+    stranded_after: str | None = None
     asks_possessor: bool = False  # "whose status ...": the answer owns something ("Baldwin's role")
 
     @property
@@ -121,8 +123,9 @@ def analyse_question(question: str) -> QuestionAnalysis:
         names(question),
         bool(ASKS_NAME.search(" ".join(tokens))),
         tuple(time_spans(question)),
-        leading_preposition(tokens),
-        asks_possessor(tokens),
+        preposition=leading_preposition(tokens) or stranded_preposition(tokens),
+        stranded_after=stem(tokens[-2]) if stranded_preposition(tokens) else None,
+        asks_possessor=asks_possessor(tokens),
     )
 
 
@@ -135,6 +138,13 @@ def asks_possessor(tokens: list[str]) -> bool:
     """Whether the question asks whose something is."""
     position = wh_position(tokens)
     return position is not None and tokens[position] == "whose"
+
+
+def stranded_preposition(tokens: list[str]) -> str | None:
+    """The preposition that ends a question: "of" in "What did the defense trace the source of?"."""
+    if len(tokens) > 2 and tokens[-1] in PREPOSITIONS and wh_position(tokens) is not None:
+        return tokens[-1]
+    return None
 
 
 def leading_preposition(tokens: list[str]) -> str | None:

@@ -108,6 +108,12 @@ def test_a_count_before_the_focus_noun_is_not_the_focus():
     assert analyse_question("Which 3 films did she make?").focus == "films"
 
 
+def test_a_stranded_preposition_is_kept_with_the_word_it_follows():
+    analysis = analyse_question("What did the defense try to trace the source of?")
+    assert (analysis.preposition, analysis.stranded_after) == ("of", stem("source"))
+    assert analyse_question("Into what did she load the round?").stranded_after is None
+
+
 def test_whose_asks_for_a_possessor():
     assert analyse_question("Whose status as a producer did the judge rule on?").asks_possessor
     assert not analyse_question("Who was the producer?").asks_possessor
