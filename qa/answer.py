@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +24,7 @@ from qa.retrieve import Hit, Retriever
 from qa.spans import NUMERIC, anchors, proximity, spans_for, syntax_weight, trim_question_words
 from qa.store import PassageStore
 from qa.temporal import contradicts, time_spans
-from qa.text import answer_key, word_spans
+from qa.text import STOPWORDS, WORD, answer_key, word_spans
 
 SUPPORT_DEPTH = 20  # passages searched for further articles that agree
 MAX_CITATIONS = 3
@@ -84,6 +85,8 @@ class Answerer:
         self.top_k = top_k
         self.idf = index.lexical.idf
         self.tokens: dict[int, list[tuple[int, int, str]]] = {}
+        self.names: dict[int, frozenset[str]] = {}
+        self.ranges: list[tuple[int, int]] | None = None
 
     def sentence_tokens(self, index: int) -> list[tuple[int, int, str]]:
         """The words of sentence `index` with document offsets and stems, computed once per sentence."""
@@ -92,6 +95,22 @@ class Answerer:
             text = self.store.documents[sentence.doc_index].text[sentence.start : sentence.end]
             self.tokens[index] = [(s + sentence.start, e + sentence.start, t) for s, e, t in word_spans(text)]
         return self.tokens[index]
+
+    def people(self, doc_index: int) -> frozenset[str]:
+        """The words of the names article `doc_index` tags as people more often than as anything else, made
+        once ("Normandy" in "Richard of Normandy" is a place: the words after "of" do not count)."""
+        if doc_index not in self.names:
+            if self.ranges is None:
+                self.ranges = self.store.sentence_ranges()
+            lo, hi = self.ranges[doc_index]
+            text, votes = self.store.documents[doc_index].text, Counter()
+            for sentence in self.store.sentences[lo:hi]:
+                for m in sentence.entities:
+                    for word in WORD.findall(text[m.start : m.end].split(" of ")[0]):
+                        if word.lower() not in STOPWORDS and len(word) > 1:
+                            votes[word.lower()] += 1 if m.label == "PERSON" else -1
+            self.names[doc_index] = frozenset(word for word, vote in votes.items() if vote > 0)
+        return self.names[doc_index]
 
     def ask(self, question: str, top_k: int | None = None) -> Answer:
         """Answer `question` from the articles, or abstain when they do not say.
@@ -158,7 +177,7 @@ class Answerer:
         matched = anchors(tokens, question_terms)
         focus = focus_stem(analysis)
         results = []
-        for span in spans_for(analysis, sentence, text):
+        for span in spans_for(analysis, sentence, text, self.people(sentence.doc_index)):
             if span.mention and span.mention.label in NUMERIC:
                 span = trim_question_words(span, tokens, question_terms)
             span_tokens = [i for i, (s, e, _) in enumerate(tokens) if s < span.end and e > span.start]

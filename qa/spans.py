@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qa.nlp import Mention
 from qa.question import QuestionAnalysis, focus_stem
@@ -33,15 +33,16 @@ class Span:
     linked: bool = False  # tied to the question's focus noun (apposition, head): may share its words
 
 
-def spans_for(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
-    """Candidate spans of a sentence for this kind of question, each with a type weight."""
+def spans_for(analysis: QuestionAnalysis, sentence, text: str, people: frozenset[str] = frozenset()) -> list[Span]:
+    """Candidate spans of a sentence for this kind of question, each with a type weight (`people`: the words
+    of the names the article tags as people, so that a "Halls" or "Baldwin" it misses counts as one)."""
     whole = Span(sentence.start, sentence.end, 0.45)
     if analysis.kind == "how_many":
         return count_spans(analysis, sentence, text)
     if analysis.typed:
         spans = [
             Span(m.start, m.end, label_weight(analysis, m, text), m)
-            for m in sentence.entities
+            for m in entities(sentence, text, people if "PERSON" in analysis.expected else frozenset())
             if m.label in analysis.expected or years_asked(analysis, m, text)
         ]
         focus = focus_stem(analysis)
@@ -71,6 +72,26 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         spans += [Span(m.start, m.end, 0.6, m) for m in sentence.chunks] + modifiers(analysis, sentence, text)
         return spans + [whole]
     return [Span(sentence.start, sentence.end, 0.6)]
+
+
+def entities(sentence, text: str, people: frozenset[str]) -> list[Mention]:
+    """The sentence's entities, with names the article gives a person elsewhere made people: spaCy tags
+    "Baldwin" an organisation in "Baldwin's trial", and misses "Halls" after "Dave Halls"."""
+    found = [
+        replace(m, label="PERSON") if m.label == "ORG" and is_person(text, m, people) else m for m in sentence.entities
+    ]
+    taken = [(m.start, m.end) for m in found]
+    for chunk in sentence.chunks:
+        free = all(chunk.end <= start or chunk.start >= end for start, end in taken)
+        if free and text[chunk.start].isupper() and is_person(text, chunk, people):
+            found.append(replace(chunk, label="PERSON"))
+    return found
+
+
+def is_person(text: str, mention: Mention, people: frozenset[str]) -> bool:
+    """Whether every word of a mention is a word of some person's name in the article."""
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in WORD.findall(text, mention.start, mention.end)]
+    return bool(words) and all(w in people for w in words)
 
 
 def years_asked(analysis: QuestionAnalysis, mention: Mention, text: str) -> bool:

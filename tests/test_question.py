@@ -6,7 +6,10 @@ import pytest
 
 from qa.answer import NAME_ABSENT, NAME_NEARBY, name_presence, qualifies_question_name, restates_question
 from qa.candidates import same_answer
+from qa.nlp import Mention
 from qa.question import PLACE, analyse_question, focus_types
+from qa.spans import entities
+from qa.store import Sentence
 from qa.temporal import contradicts, names_a_year, time_spans
 from qa.text import answer_key, stem, word_spans
 
@@ -112,6 +115,16 @@ def test_a_stranded_preposition_is_kept_with_the_word_it_follows():
     analysis = analyse_question("What did the defense try to trace the source of?")
     assert (analysis.preposition, analysis.stranded_after) == ("of", stem("source"))
     assert analyse_question("Into what did she load the round?").stranded_after is None
+
+
+def test_a_name_the_article_gives_a_person_is_a_person_where_spacy_misses_it():
+    text = "Halls may testify at Baldwin's trial."
+    baldwin_org = Mention(21, 28, "ORG", "poss", "trial")
+    halls_chunk = Mention(0, 5, "halls", "nsubj", "testify")
+    sentence = Sentence(0, 0, len(text), (baldwin_org,), (halls_chunk,))
+    found = {text[m.start : m.end]: m.label for m in entities(sentence, text, frozenset({"dave", "halls", "baldwin"}))}
+    assert found == {"Baldwin": "PERSON", "Halls": "PERSON"}
+    assert {m.label for m in entities(sentence, text, frozenset())} == {"ORG"}
 
 
 def test_whose_asks_for_a_possessor():
