@@ -85,6 +85,7 @@ class QuestionAnalysis:
     # "What did they trace the source of?": the stem of the word a stranded, final preposition follows
     stranded_after: str | None = None
     asks_possessor: bool = False  # "whose status ...": the answer owns something ("Baldwin's role")
+    asks_identity: bool = False  # "Who is Matthew Hutchins?": what the named person is ("her husband")
 
     @property
     def typed(self) -> bool:
@@ -112,6 +113,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     ending = POSSESSED.search(question)
     kind, expected, focus = classify(tokens, ending.group(1).lower().split("-")[-1] if ending else None)
     content = tuple(t for t in terms(question) if t not in FRAME_STEMS and not (focus and names_type(focus, t)))
+    named = names(question)
     return QuestionAnalysis(
         question,
         kind,
@@ -120,18 +122,24 @@ def analyse_question(question: str) -> QuestionAnalysis:
         content,
         asks_subject(tokens, focus),
         asks_object(tokens),
-        names(question),
+        named,
         bool(ASKS_NAME.search(" ".join(tokens))),
         tuple(time_spans(question)),
         preposition=leading_preposition(tokens) or stranded_preposition(tokens),
         stranded_after=stem(tokens[-2]) if stranded_preposition(tokens) else None,
         asks_possessor=asks_possessor(tokens),
+        asks_identity=asks_identity(tokens, content, named) and not ending,
     )
 
 
 def wh_position(tokens: list[str]) -> int | None:
     """Where the first wh-word of a tokenised question is, if it has one."""
     return next((i for i, t in enumerate(tokens) if t in WH_WORDS), None)
+
+
+def asks_identity(tokens: list[str], content: tuple[str, ...], named: tuple[frozenset[str], ...]) -> bool:
+    """Whether the question asks who a named person is: "Who is Matthew Hutchins?", not "Who is the judge?"."""
+    return tokens[:2] in (["who", "is"], ["who", "was"]) and bool(named) and set(content) <= set().union(*named)
 
 
 def asks_possessor(tokens: list[str]) -> bool:

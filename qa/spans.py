@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from qa.nlp import Mention
 from qa.question import QuestionAnalysis, focus_stem
 from qa.temporal import names_a_year
-from qa.text import STOPWORDS, WORD, stem
+from qa.text import STOPWORDS, WORD, stem, word_spans
 
 # "How did X describe / call / characterise Y?" asks for X's own words, which news text quotes.
 WORDING_VERBS = frozenset(stem(w) for w in "describe call characterize characterise label dub".split())
@@ -19,6 +19,8 @@ CAPACITY_NOUNS = frozenset({"role", "roles", "position", "positions", "job", "jo
 AS_BEFORE = re.compile(r"\bas\s+\Z")
 SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b", re.IGNORECASE)
 MODEL_NUMBER = re.compile(r" \.?\d+\b")  # "a Colt .45", "a Boeing 747"
+# The common nouns right before a name: "director" in "injuring director Joel Souza", not "Alec" or "injuring".
+ROLE_WORDS = re.compile(r"(?:\b(?![a-z]+(?:ing|ed)\b)[a-z][a-z-]*\s+)*(?![a-z]+(?:ing|ed)\b)[a-z][a-z-]*(?=\s+\Z)")
 REASON = re.compile(r"\b(because|since|due to|as a result of|in order to|so that|after|for)\b", re.IGNORECASE)
 
 
@@ -39,6 +41,8 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str, people: frozenset
     whole = Span(sentence.start, sentence.end, 0.45)
     if analysis.kind == "how_many":
         return count_spans(analysis, sentence, text)
+    if analysis.asks_identity:
+        return descriptions(analysis, sentence, text)
     if analysis.typed:
         spans = [
             Span(m.start, m.end, label_weight(analysis, m, text), m)
@@ -72,6 +76,30 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str, people: frozenset
         spans += [Span(m.start, m.end, 0.6, m) for m in sentence.chunks] + modifiers(analysis, sentence, text)
         return spans + [whole]
     return [Span(sentence.start, sentence.end, 0.6)]
+
+
+def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """What a sentence says the person a "Who is X?" question names is: "Matthew Hutchins, her husband,",
+    "director Joel Souza", "Rollo was a Viking"."""
+    spans = []
+    for entity in sentence.entities:
+        entity_terms = {t for *_, t in word_spans(text[entity.start : entity.end]) if t}
+        if not any(name <= entity_terms for name in analysis.names):
+            continue
+        for chunk in sentence.chunks:
+            if chunk.start >= entity.end and text[entity.end : chunk.start].strip() == ",":
+                spans.append(Span(chunk.start, chunk.end, 1.0, chunk))  # an apposition
+            elif chunk.start < entity.start and chunk.end >= entity.end:
+                role = ROLE_WORDS.search(text, chunk.start, entity.start)  # "director Joel Souza"
+                if role:
+                    spans.append(Span(role.start(), role.end(), 0.9, chunk))
+            elif (
+                chunk.role == "attr"
+                and chunk.start > entity.end
+                and text[entity.end : chunk.start].split()[:1] in (["is"], ["was"], ["are"], ["were"])
+            ):
+                spans.append(Span(chunk.start, chunk.end, 1.0, chunk))  # "Rollo was a Viking"
+    return spans
 
 
 def entities(sentence, text: str, people: frozenset[str]) -> list[Mention]:

@@ -30,7 +30,9 @@ KNOWN = [
     ("What kind of ammunition was found on the set?", "live"),  # what sets the named thing apart
     ("Whose producer responsibilities did the judge discuss?", "Baldwin"),  # the possessor, not the judge
     ("What position did Matthew Hutchins get?", "an executive producer"),  # "named as an executive producer"
-    ("What model of gun did Baldwin fire?", "a Colt .45"),  # "firing a Colt .45": a make need not say "gun"
+    ("What model of gun did Baldwin fire?", "a Colt .45"),
+    ("Who is Dave Halls?", "assistant director"),  # what the sentence says the named person is
+    ("Who was Halyna Hutchins?", "cinematographer"),  # "firing a Colt .45": a make need not say "gun"
 ]
 
 OFF_TOPIC = [

@@ -127,6 +127,21 @@ def test_a_name_the_article_gives_a_person_is_a_person_where_spacy_misses_it():
     assert {m.label for m in entities(sentence, text, frozenset())} == {"ORG"}
 
 
+@pytest.mark.parametrize(
+    ("question", "identity"),
+    [
+        ("Who is Matthew Hutchins?", True),
+        ("Who was Rollo?", True),
+        ("Who is the judge?", False),
+        ("Who was Margaret's husband?", False),
+        ("Who was Guy's Rival?", False),
+        ("Who loaded the gun?", False),
+    ],
+)
+def test_who_is_asks_what_a_named_person_is(question: str, identity: bool):
+    assert analyse_question(question).asks_identity == identity
+
+
 def test_whose_asks_for_a_possessor():
     assert analyse_question("Whose status as a producer did the judge rule on?").asks_possessor
     assert not analyse_question("Who was the producer?").asks_possessor
