@@ -11,6 +11,7 @@ from qa.temporal import names_a_year
 from qa.text import STOPWORDS, WORD, stem, word_spans
 
 # "How did X describe / call / characterise Y?" asks for X's own words, which news text quotes.
+SAYING_VERBS = frozenset(stem(w) for w in "say state claim argue contend insist write".split())
 WORDING_VERBS = frozenset(stem(w) for w in "describe call characterize characterise label dub".split())
 QUOTED = re.compile(r"[“\"]([^”\"]{3,200}?)[,.]?[”\"]")
 NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
@@ -74,6 +75,8 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str, people: frozenset
     if analysis.kind in ("what", "other"):
         spans = [Span(m.start, m.end, 0.7, m) for m in sentence.entities if m.label not in ("CARDINAL", "ORDINAL")]
         spans += [Span(m.start, m.end, 0.6, m) for m in sentence.chunks] + modifiers(analysis, sentence, text)
+        if SAYING_VERBS & set(analysis.terms):
+            spans += quotations(sentence, text)  # "What did the prosecutors say the footage includes?"
         return spans + [whole]
     return [Span(sentence.start, sentence.end, 0.6)]
 

@@ -31,6 +31,7 @@ KNOWN = [
     ("Whose producer responsibilities did the judge discuss?", "Baldwin"),  # the possessor, not the judge
     ("What position did Matthew Hutchins get?", "an executive producer"),  # "named as an executive producer"
     ("What model of gun did Baldwin fire?", "a Colt .45"),
+    ("What did the judge's order state?", "The subpoena is ordered recalled, vacated and set aside"),  # a quote
     ("Who is Dave Halls?", "assistant director"),  # what the sentence says the named person is
     ("Who was Halyna Hutchins?", "cinematographer"),  # "firing a Colt .45": a make need not say "gun"
 ]
