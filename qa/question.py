@@ -112,7 +112,9 @@ def analyse_question(question: str) -> QuestionAnalysis:
     tokens = words(question)
     ending = POSSESSED.search(question)
     kind, expected, focus = classify(tokens, ending.group(1).lower().split("-")[-1] if ending else None)
-    content = tuple(t for t in terms(question) if t not in FRAME_STEMS and not (focus and names_type(focus, t)))
+    content = tuple(
+        t for t in terms(question) if t not in FRAME_STEMS and t != "whose" and not (focus and names_type(focus, t))
+    )
     named = names(question)
     return QuestionAnalysis(
         question,

@@ -143,6 +143,7 @@ def test_who_is_asks_what_a_named_person_is(question: str, identity: bool):
 
 
 def test_whose_asks_for_a_possessor():
+    assert "whose" not in analyse_question("Whose status as a producer did the judge rule on?").terms
     assert analyse_question("Whose status as a producer did the judge rule on?").asks_possessor
     assert not analyse_question("Who was the producer?").asks_possessor
     assert not analyse_question("What is the status of the producer whose film stopped?").asks_possessor
