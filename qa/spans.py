@@ -211,6 +211,9 @@ def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> flo
         return 1.0 if mention.label == "PERSON" else 0.75
     if analysis.kind in ("how_many", "how_much") and mention.label == "CARDINAL":
         return 0.85
+    if analysis.kind == "when" and DURATION.search(text[mention.start : mention.end]):
+        # "when" asks for a point in time: "18-month" is none, "more than a year after the shooting" is one
+        return 1.0 if RELATIVE.match(text, mention.end) else 0.3
     if mention.label == "DATE" and not SPECIFIC_DATE.search(text[mention.start : mention.end]):
         if analysis.focus in ("date", "day"):
             return 0.3  # "on what date": "more than a year" does not say
@@ -218,6 +221,12 @@ def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> flo
     return 1.0
 
 
+DURATION = re.compile(  # "18-month", "10 days", "more than a year"; not "last year" or "the day"
+    r"^(?:up to |more than |nearly |about |over |almost )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve|several|a few)[- ](?:second|minute|hour|day|week|month|year|decade)s?(?: long)?$",
+    re.IGNORECASE,
+)
+RELATIVE = re.compile(r"\s*(?:after|before|later|earlier|ago)\b")
 SPECIFIC_DATE = re.compile(
     r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.IGNORECASE,

@@ -8,7 +8,7 @@ from qa.answer import NAME_ABSENT, NAME_NEARBY, name_presence, qualifies_questio
 from qa.candidates import same_answer
 from qa.nlp import Mention
 from qa.question import PLACE, analyse_question, focus_types
-from qa.spans import entities
+from qa.spans import entities, label_weight
 from qa.store import Sentence
 from qa.temporal import contradicts, names_a_year, time_spans
 from qa.text import answer_key, stem, word_spans
@@ -140,6 +140,19 @@ def test_a_name_the_article_gives_a_person_is_a_person_where_spacy_misses_it():
 )
 def test_who_is_asks_what_a_named_person_is(question: str, identity: bool):
     assert analyse_question(question).asks_identity == identity
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "point"),
+    [
+        ("an 18-month sentence", "18-month", False),
+        ("for 10 days", "10 days", False),
+        ("more than a year after the shooting", "more than a year", True),
+    ],
+)
+def test_when_asks_for_a_point_in_time_not_a_duration(text: str, date: str, point: bool):
+    mention = Mention(text.index(date), text.index(date) + len(date), "DATE")
+    assert (label_weight(analyse_question("When was she born?"), mention, text) == 1.0) == point
 
 
 def test_whose_asks_for_a_possessor():
