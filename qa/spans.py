@@ -73,9 +73,13 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str, people: frozenset
     if analysis.kind == "how" and WORDING_VERBS & set(analysis.terms):
         return quotations(sentence, text) + [Span(sentence.start, sentence.end, 0.6)]
     if analysis.kind in ("what", "other"):
-        spans = [Span(m.start, m.end, 0.7, m) for m in sentence.entities if m.label not in ("CARDINAL", "ORDINAL")]
+        spans = [
+            Span(m.start, m.end, 0.5 if m.label == "PERSON" else 0.7, m)  # "who" asks for people
+            for m in sentence.entities
+            if m.label not in ("CARDINAL", "ORDINAL")
+        ]
         spans += [Span(m.start, m.end, 0.6, m) for m in sentence.chunks] + modifiers(analysis, sentence, text)
-        if SAYING_VERBS & set(analysis.terms):
+        if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):
             spans += quotations(sentence, text)  # "What did the prosecutors say the footage includes?"
         return spans + [whole]
     return [Span(sentence.start, sentence.end, 0.6)]
