@@ -11,6 +11,7 @@ from qa.temporal import names_a_year
 from qa.text import STOPWORDS, WORD, stem, word_spans
 
 # "How did X describe / call / characterise Y?" asks for X's own words, which news text quotes.
+POSSESSOR = re.compile(r"['’]s$")
 SAYING_VERBS = frozenset(stem(w) for w in "say state claim argue contend insist write".split())
 WORDING_VERBS = frozenset(stem(w) for w in "describe call characterize characterise label dub".split())
 QUOTED = re.compile(r"[“\"]([^”\"]{3,200}?)[,.]?[”\"]")
@@ -246,8 +247,11 @@ def modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         if head < 0 or stem(chunk.label) not in analysis.terms or text[head + 1 : chunk.end] != chunk.label:
             continue  # the chunk must end in a common noun the question names
         words = [m for m in WORD.finditer(text, chunk.start, head) if m.group().lower() not in STOPWORDS]
-        if words:
-            mention = Mention(words[0].start(), words[-1].end(), chunk.label, chunk.role, chunk.governor)
+        if words and not POSSESSOR.search(words[-1].group()):  # "Baldwin's gun" says whose, not what kind
+            end = words[-1].end()
+            if text.count("“", words[0].start(), end) > text.count("”", words[0].start(), end):
+                end = text.find("”", end, head) + 1 or end  # the closing quote of "inert “dummy”"
+            mention = Mention(words[0].start(), end, chunk.label, chunk.role, chunk.governor)
             spans.append(Span(mention.start, mention.end, 0.7, mention, linked=True))
     return spans
 

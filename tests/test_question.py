@@ -8,7 +8,7 @@ from qa.answer import NAME_ABSENT, NAME_NEARBY, name_presence, qualifies_questio
 from qa.candidates import same_answer
 from qa.nlp import Mention
 from qa.question import PLACE, analyse_question, focus_types
-from qa.spans import entities, label_weight
+from qa.spans import entities, label_weight, modifiers
 from qa.store import Sentence
 from qa.temporal import contradicts, names_a_year, time_spans
 from qa.text import answer_key, stem, word_spans
@@ -153,6 +153,15 @@ def test_who_is_asks_what_a_named_person_is(question: str, identity: bool):
 def test_when_asks_for_a_point_in_time_not_a_duration(text: str, date: str, point: bool):
     mention = Mention(text.index(date), text.index(date) + len(date), "DATE")
     assert (label_weight(analyse_question("When was she born?"), mention, text) == 1.0) == point
+
+
+def test_what_sets_a_thing_apart_is_no_possessor_and_keeps_its_quotes():
+    text = "It went into Baldwin’s gun instead of an inert “dummy” round."
+    gun = Mention(text.index("Baldwin"), text.index(" instead"), "gun")
+    dummy = Mention(text.index("an inert"), text.index("."), "round")
+    sentence = Sentence(0, 0, len(text), (), (gun, dummy))
+    spans = modifiers(analyse_question("What kind of round was in the gun?"), sentence, text)
+    assert [text[s.start : s.end] for s in spans] == ["inert “dummy”"]
 
 
 def test_whose_asks_for_a_possessor():
