@@ -13,6 +13,7 @@ from qa.text import terms
 
 RRF_K = 60
 CANDIDATES = 50
+LEADERS = 1  # passages at the top of either ranking that always make the cut
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class Retriever:
             for rank, passage_index in enumerate(sorted(ranking, key=ranking.get, reverse=True)):
                 fused[passage_index] = fused.get(passage_index, 0.0) + 1.0 / (RRF_K + rank + 1)
         best = sorted(fused, key=lambda i: (-fused[i], i))[:top_k]
+        for leader in leaders(dense, lexical):  # a passage first in one ranking is kept, however the other ranks it
+            if leader not in best:
+                best = best[:-1] + [leader] if len(best) >= top_k else best + [leader]
         top_score = 2.0 / (RRF_K + 1)
         cosines = self.cosines(query, best, dense)
         return [
@@ -80,3 +84,8 @@ class Retriever:
             for i, score in zip(missing, vectors @ query[0], strict=True):
                 found[i] = float(score)
         return found
+
+
+def leaders(*rankings: dict[int, float], each: int = LEADERS) -> list[int]:
+    """The best `each` passages of every ranking."""
+    return [i for ranking in rankings for i in sorted(ranking, key=ranking.get, reverse=True)[:each]]

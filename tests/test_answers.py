@@ -89,3 +89,12 @@ def test_a_light_verb_missing_from_a_sentence_costs_it_little(answerer: Answerer
     question, sentence = {"give", "produc"}, {"produc"}
     even_share = answerer.idf("produc") / (answerer.idf("produc") + answerer.idf("give"))
     assert answerer.coverage(question, sentence, set()) > even_share + 0.1
+
+
+def test_the_best_lexical_passage_is_retrieved_however_far_down_the_dense_ranking(answerer: Answerer):
+    # "exonerating" is in one sentence only; the question's meaning is close to many others
+    question = "Who described the report as exonerating Baldwin?"
+    retriever = answerer.retriever
+    best_lexical = max(retriever.lexical_scores(question, 50).items(), key=lambda item: item[1])[0]
+    assert best_lexical in [hit.passage_index for hit in retriever.search(question, 8)]
+    assert answerer.ask(question).text == "Nikas"
