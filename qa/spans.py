@@ -74,7 +74,8 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str, people: frozenset
     if analysis.kind == "how" and WORDING_VERBS & set(analysis.terms):
         return quotations(sentence, text) + [Span(sentence.start, sentence.end, 0.6)]
     if analysis.kind in ("what", "other"):
-        spans = [
+        spans = stranded_objects(analysis, sentence, text)
+        spans += [
             Span(m.start, m.end, 0.5 if m.label == "PERSON" else 0.7, m)  # "who" asks for people
             for m in sentence.entities
             if m.label not in ("CARDINAL", "ORDINAL")
@@ -298,6 +299,19 @@ def appositives(sentence, text: str, focus: str) -> list[Span]:
             precedes = entity.end <= chunk.start and before.strip() == ","  # "Matthew Hutchins, her husband"
             if (follows or precedes) and entity.label not in ("DATE", "CARDINAL", "ORDINAL"):
                 spans.append(Span(entity.start, entity.end, 1.0, entity, linked=True))
+    return spans
+
+
+def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """For a question that ends in a preposition, what follows that word and preposition in the sentence, up
+    to the clause's end: "What does it protect Baldwin from?": "shields Baldwin from being retried"."""
+    if not analysis.stranded_after:
+        return []
+    spans = []
+    pattern = re.compile(rf"\b(\w+)\s+{re.escape(analysis.preposition)}\s+([^,.;:—–“”\"()]+)", re.IGNORECASE)
+    for match in pattern.finditer(text, sentence.start, sentence.end):
+        if stem(match.group(1).lower()) == analysis.stranded_after and len(match.group(2).split()) <= 12:
+            spans.append(Span(match.start(2), match.end(2), 0.8))
     return spans
 
 

@@ -33,6 +33,7 @@ KNOWN = [
     ("What model of gun did Baldwin fire?", "a Colt .45"),
     ("What did the judge's order state?", "The subpoena is ordered recalled, vacated and set aside"),  # a quote
     ("What did the judge call the oversight?", "so near to bad faith as to show signs of scorching"),
+    ("What does the shield law protect journalists from?", "having to turn over unpublished material to prosecutors"),
     ("Who is Dave Halls?", "assistant director"),  # what the sentence says the named person is
     ("Who was Halyna Hutchins?", "cinematographer"),  # "firing a Colt .45": a make need not say "gun"
 ]
