@@ -10,10 +10,11 @@ from qa.question import QuestionAnalysis, focus_stem
 from qa.temporal import names_a_year
 from qa.text import STOPWORDS, WORD, stem, word_spans
 
-# "How did X describe / call / characterise Y?" asks for X's own words, which news text quotes.
-POSSESSOR = re.compile(r"['’]s$")
-SAYING_VERBS = frozenset(stem(w) for w in "say state claim argue contend insist write".split())
+# "How did X describe / call / characterise Y?" asks for X's own words, which news text quotes; so does
+# "What did X say / argue ...?".
 WORDING_VERBS = frozenset(stem(w) for w in "describe call characterize characterise label dub".split())
+SAYING_VERBS = frozenset(stem(w) for w in "say state claim argue contend insist write".split())
+POSSESSIVE_WORD = re.compile(r"['’]s$")
 QUOTED = re.compile(r"[“\"]([^”\"]{3,200}?)[,.]?[”\"]")
 NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 ASIDE = re.compile(r"\s*(?:—|–|--|\()\s*([^—–()]{2,80}?)\s*(?:—|–|--|\))")  # "evidence—a cache of bullets—"
@@ -76,7 +77,7 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str, people: frozenset
     if analysis.kind in ("what", "other"):
         spans = stranded_objects(analysis, sentence, text)
         spans += [
-            Span(m.start, m.end, 0.5 if m.label == "PERSON" else 0.7, m)  # "who" asks for people
+            Span(m.start, m.end, 0.5 if m.label == "PERSON" else 0.7, m)  # a person answers "who", seldom "what"
             for m in sentence.entities
             if m.label not in ("CARDINAL", "ORDINAL")
         ]
@@ -248,7 +249,7 @@ def modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         if head < 0 or stem(chunk.label) not in analysis.terms or text[head + 1 : chunk.end] != chunk.label:
             continue  # the chunk must end in a common noun the question names
         words = [m for m in WORD.finditer(text, chunk.start, head) if m.group().lower() not in STOPWORDS]
-        if words and not POSSESSOR.search(words[-1].group()):  # "Baldwin's gun" says whose, not what kind
+        if words and not POSSESSIVE_WORD.search(words[-1].group()):  # "Baldwin's gun" says whose, not what kind
             end = words[-1].end()
             if text.count("“", words[0].start(), end) > text.count("”", words[0].start(), end):
                 end = text.find("”", end, head) + 1 or end  # the closing quote of "inert “dummy”"
@@ -307,7 +308,7 @@ def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
     to the clause's end: "What does it protect Baldwin from?": "shields Baldwin from being retried"."""
     if not analysis.stranded_after:
         return []
-    spans = []
+    spans = []  # "<word> <preposition> <the rest of the clause>"
     pattern = re.compile(rf"\b(\w+)\s+{re.escape(analysis.preposition)}\s+([^,.;:—–“”\"()]+)", re.IGNORECASE)
     for match in pattern.finditer(text, sentence.start, sentence.end):
         if stem(match.group(1).lower()) == analysis.stranded_after and len(match.group(2).split()) <= 12:
