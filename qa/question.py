@@ -266,8 +266,8 @@ def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:
     """The noun a "what"/"which"/"how many" phrase asks about: "what type of gun" -> "gun"."""
     phrase: list[str] = []
     for token in rest:
-        if token in AUXILIARIES or (token in STOPWORDS and token != "of"):
-            break
+        if token in AUXILIARIES or (token in STOPWORDS | PREPOSITIONS and token != "of"):
+            break  # "which ranch near Santa Fe": the ranch
         phrase.append(token)
     if len(phrase) >= 2 and phrase[1] == "of" and phrase[0] in CLASS_NOUNS:
         phrase = phrase[2:]

@@ -106,7 +106,8 @@ def test_a_make_or_model_question_asks_about_the_thing_it_names():
     assert analysis.focus == "gun" and "model" not in analysis.terms
 
 
-def test_a_count_before_the_focus_noun_is_not_the_focus():
+def test_neither_a_count_before_the_focus_noun_nor_a_place_after_it_is_the_focus():
+    assert analyse_question("Which ranch near Santa Fe was the film shot at?").focus == "ranch"
     assert analyse_question("Which two attorneys represented Baldwin?").focus == "attorneys"
     assert analyse_question("Which 3 films did she make?").focus == "films"
 
