@@ -62,6 +62,7 @@ for _nouns, _labels in (
 
 FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 TYPE_ONLY = DATE | PLACE | AMOUNT | frozenset({"PERCENT", "LANGUAGE", "NORP"})
+OWNER = re.compile(r"\s*(?:which|what)\s+([A-Za-z-]+)['’]s\s", re.IGNORECASE)  # "Which outlet's reporter"
 POSSESSED = re.compile(r"['’]s\s+([A-Za-z-]+)\s*\??\s*$")  # "... Margaret's husband?"
 ASKS_NAME = re.compile(r"\b(?:name|title) of\b|\b(?:called|named)$")
 CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
@@ -112,6 +113,10 @@ def analyse_question(question: str) -> QuestionAnalysis:
     tokens = words(question)
     ending = POSSESSED.search(question)
     kind, expected, focus = classify(tokens, ending.group(1).lower().split("-")[-1] if ending else None)
+    owner = OWNER.match(question)
+    if owner:  # "Which outlet's reporter ...?" asks for the outlet
+        kind, focus = "which", owner.group(1).lower()
+        expected = focus_types(focus)
     content = tuple(
         t for t in terms(question) if t not in FRAME_STEMS and t != "whose" and not (focus and names_type(focus, t))
     )
@@ -129,7 +134,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         tuple(time_spans(question)),
         preposition=leading_preposition(tokens) or stranded_preposition(tokens),
         stranded_after=stem(tokens[-2]) if stranded_preposition(tokens) else None,
-        asks_possessor=asks_possessor(tokens),
+        asks_possessor=asks_possessor(tokens) or bool(owner),
         asks_identity=asks_identity(tokens, content, named) and not ending,
     )
 

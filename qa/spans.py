@@ -15,6 +15,7 @@ from qa.text import STOPWORDS, WORD, stem, word_spans
 WORDING_VERBS = frozenset(stem(w) for w in "describe call characterize characterise label dub".split())
 SAYING_VERBS = frozenset(stem(w) for w in "say state claim argue contend insist write".split())
 POSSESSIVE_WORD = re.compile(r"['’]s$")
+POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 QUOTED = re.compile(r"[“\"]([^”\"]{3,200}?)[,.]?[”\"]")
 NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 ASIDE = re.compile(r"\s*(?:—|–|--|\()\s*([^—–()]{2,80}?)\s*(?:—|–|--|\))")  # "evidence—a cache of bullets—"
@@ -69,7 +70,13 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str, people: frozenset
         if analysis.focus in CAPACITY_NOUNS:  # "Baldwin's role" does not say what the role is; "as producer" does
             return capacities(sentence, text)
         heads = [Span(m.start, m.end, 0.9, m, linked=True) for m in sentence.chunks if stem(m.label) == focus]
-        return heads + appositives(sentence, text, focus) + subtypes(analysis, sentence, text)
+        owners = [Span(m.start, m.end, 0.9, m) for m in sentence.entities if POSSESSIVE_AFTER.match(text, m.end)]
+        return (
+            heads
+            + appositives(sentence, text, focus)
+            + subtypes(analysis, sentence, text)
+            + (owners if analysis.asks_possessor else [])
+        )
     if analysis.kind == "why":
         return [reason_span(sentence, text)]
     if analysis.kind == "how" and WORDING_VERBS & set(analysis.terms):

@@ -165,6 +165,11 @@ def test_what_sets_a_thing_apart_is_no_possessor_and_keeps_its_quotes():
     assert [text[s.start : s.end] for s in spans] == ["inert “dummy”"]
 
 
+def test_which_x_s_y_asks_for_the_owner():
+    analysis = analyse_question("Which state's attorney general's office said it would not pursue the appeal?")
+    assert (analysis.kind, analysis.focus, analysis.asks_possessor) == ("which", "state", True)
+
+
 def test_whose_asks_for_a_possessor():
     assert "whose" not in analyse_question("Whose status as a producer did the judge rule on?").terms
     assert analyse_question("Whose status as a producer did the judge rule on?").asks_possessor
