@@ -42,6 +42,8 @@ POSSESSOR = 1.3  # a possessor ("Baldwin's") when the question asks "whose"
 # same event with another verb, so missing them should cost a sentence little.
 LIGHT_VERBS, LIGHT_VERB = frozenset({"give", "put", "keep", "take", "make", "go", "come", "bring"}), 0.3
 POSSESSIVE = re.compile(r"['’]s\b")
+SAYS = re.compile(r"\b(?:say|says|said|saying|told|tells)\b", re.IGNORECASE)
+SPEAKER = 1.3  # the name a quote is attributed to, when the question asks who said it
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,8 @@ class Answerer:
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus)
             if after_preposition(text, tokens, span_tokens, span.end, analysis):
                 weight *= AFTER_PREPOSITION  # "Into what ...?": "... into the revolver"
+            if analysis.kind == "who" and SAYS.search(analysis.text) and speaker(text, span.start, span.end):
+                weight *= SPEAKER  # "Who said ...?": "..., said Morrissey"
             if analysis.asks_possessor and POSSESSIVE.match(text, span.end):
                 weight *= POSSESSOR  # "Whose status ...?": "Baldwin's producer responsibilities"
             if span.mention and not span.linked and restates_question(analysis, span_terms):
@@ -315,6 +319,13 @@ def after_preposition(
     if analysis.stranded_after and (at == 0 or tokens[at - 1][2] != analysis.stranded_after):
         return False
     return not POSSESSIVE.match(text, end)
+
+
+def speaker(text: str, start: int, end: int) -> bool:
+    """Whether the span is whom a sentence attributes words to: "said Morrissey", "Morrissey said"."""
+    return bool(re.search(r"\b(?:said|says|told)\s+\Z", text[max(0, start - 8) : start])) or bool(
+        re.match(r"\s+(?:said|says|told)\b", text[end : end + 8])
+    )
 
 
 def qualifies_question_name(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer import NAME_ABSENT, NAME_NEARBY, name_presence, qualifies_question_name, restates_question
+from qa.answer import NAME_ABSENT, NAME_NEARBY, name_presence, qualifies_question_name, restates_question, speaker
 from qa.candidates import same_answer
 from qa.nlp import Mention
 from qa.question import PLACE, analyse_question, focus_types
@@ -168,6 +168,16 @@ def test_what_sets_a_thing_apart_is_no_possessor_and_keeps_its_quotes():
 def test_which_x_s_y_asks_for_the_owner():
     analysis = analyse_question("Which state's attorney general's office said it would not pursue the appeal?")
     assert (analysis.kind, analysis.focus, analysis.asks_possessor) == ("which", "state", True)
+
+
+def test_the_speaker_of_a_quote_is_told_from_others_in_the_sentence():
+    text = "“It was about justice,” said Morrissey, regretting that Baldwin went free. Nikas told them."
+
+    def span(name: str) -> tuple[int, int]:
+        return text.index(name), text.index(name) + len(name)
+
+    assert speaker(text, *span("Morrissey")) and speaker(text, *span("Nikas"))
+    assert not speaker(text, *span("Baldwin"))
 
 
 def test_whose_asks_for_a_possessor():
