@@ -60,6 +60,7 @@ for _nouns, _labels in (
         FOCUS_TYPES[_noun] = _labels
 
 
+TAKE_PLACE = frozenset({"take", "place"})  # "where did it take place": happen
 FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 TYPE_ONLY = DATE | PLACE | AMOUNT | frozenset({"PERCENT", "LANGUAGE", "NORP"})
 OWNER = re.compile(r"\s*(?:which|what)\s+([A-Za-z-]+)['’]s\s", re.IGNORECASE)  # "Which outlet's reporter"
@@ -117,8 +118,9 @@ def analyse_question(question: str) -> QuestionAnalysis:
     if owner:  # "Which outlet's reporter ...?" asks for the outlet
         kind, focus = "which", owner.group(1).lower()
         expected = focus_types(focus)
+    frame = FRAME_STEMS | TAKE_PLACE if re.search(r"\btak(?:e|es|ing|en)\s+place\b", question, re.I) else FRAME_STEMS
     content = tuple(
-        t for t in terms(question) if t not in FRAME_STEMS and t != "whose" and not (focus and names_type(focus, t))
+        t for t in terms(question) if t not in frame and t != "whose" and not (focus and names_type(focus, t))
     )
     named = names(question)
     return QuestionAnalysis(

@@ -180,6 +180,11 @@ def test_the_speaker_of_a_quote_is_told_from_others_in_the_sentence():
     assert not speaker(text, *span("Baldwin"))
 
 
+def test_take_place_frames_the_question_like_happen():
+    assert analyse_question("Where did the shooting take place?").terms == ("shoot",)
+    assert "take" in analyse_question("Who will take the stand?").terms
+
+
 def test_whose_asks_for_a_possessor():
     assert "whose" not in analyse_question("Whose status as a producer did the judge rule on?").terms
     assert analyse_question("Whose status as a producer did the judge rule on?").asks_possessor
