@@ -21,7 +21,7 @@ from qa.candidates import (
 from qa.index import Index
 from qa.question import QuestionAnalysis, analyse_question, clean_question, focus_stem
 from qa.retrieve import Hit, Retriever
-from qa.spans import NUMERIC, anchors, proximity, spans_for, syntax_weight, trim_question_words
+from qa.spans import NUMERIC, POSSESSIVE, anchors, proximity, spans_for, syntax_weight, trim_question_words
 from qa.store import PassageStore
 from qa.temporal import contradicts, time_spans
 from qa.text import STOPWORDS, WORD, answer_key, word_spans
@@ -41,8 +41,8 @@ POSSESSOR = 1.3  # a possessor ("Baldwin's") when the question asks "whose"
 # Verbs that say little on their own ("who was given a credit", "who put the bullet"): an article words the
 # same event with another verb, so missing them should cost a sentence little.
 LIGHT_VERBS, LIGHT_VERB = frozenset({"give", "put", "keep", "take", "make", "go", "come", "bring"}), 0.3
-POSSESSIVE = re.compile(r"['’]s\b")
-SAYS = re.compile(r"\b(?:say|says|said|saying|told|tells)\b", re.IGNORECASE)
+SAID_BEFORE = re.compile(r"\b(?:said|says|told)\s+\Z")  # "said Morrissey"
+SAID_AFTER = re.compile(r"\s+(?:said|says|told)\b")  # "Morrissey said"
 SPEAKER = 1.3  # the name a quote is attributed to, when the question asks who said it
 
 
@@ -189,7 +189,7 @@ class Answerer:
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus)
             if after_preposition(text, tokens, span_tokens, span.end, analysis):
                 weight *= AFTER_PREPOSITION  # "Into what ...?": "... into the revolver"
-            if analysis.kind == "who" and SAYS.search(analysis.text) and speaker(text, span.start, span.end):
+            if analysis.asks_speaker and speaker(text, span.start, span.end):
                 weight *= SPEAKER  # "Who said ...?": "..., said Morrissey"
             if analysis.asks_possessor and POSSESSIVE.match(text, span.end):
                 weight *= POSSESSOR  # "Whose status ...?": "Baldwin's producer responsibilities"
@@ -323,9 +323,7 @@ def after_preposition(
 
 def speaker(text: str, start: int, end: int) -> bool:
     """Whether the span is whom a sentence attributes words to: "said Morrissey", "Morrissey said"."""
-    return bool(re.search(r"\b(?:said|says|told)\s+\Z", text[max(0, start - 8) : start])) or bool(
-        re.match(r"\s+(?:said|says|told)\b", text[end : end + 8])
-    )
+    return bool(SAID_BEFORE.search(text, max(0, start - 8), start) or SAID_AFTER.match(text, end, end + 8))
 
 
 def qualifies_question_name(

@@ -61,6 +61,9 @@ for _nouns, _labels in (
 
 
 TAKE_PLACE = frozenset({"take", "place"})  # "where did it take place": happen
+TAKES_PLACE = re.compile(r"\btak(?:e|es|ing|en)\s+place\b", re.IGNORECASE)
+SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b", re.IGNORECASE)  # "what type of gun"
+SAYS = re.compile(r"\b(?:say|says|said|saying|told|tells)\b", re.IGNORECASE)
 FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 TYPE_ONLY = DATE | PLACE | AMOUNT | frozenset({"PERCENT", "LANGUAGE", "NORP"})
 OWNER = re.compile(r"\s*(?:which|what)\s+([A-Za-z-]+)['’]s\s", re.IGNORECASE)  # "Which outlet's reporter"
@@ -88,6 +91,8 @@ class QuestionAnalysis:
     stranded_after: str | None = None
     asks_possessor: bool = False  # "whose status ...": the answer owns something ("Baldwin's role")
     asks_identity: bool = False  # "Who is Matthew Hutchins?": what the named person is ("her husband")
+    asks_subtype: bool = False  # "what type / model of gun": a make or model may answer ("a Colt .45")
+    asks_speaker: bool = False  # "who said ...": whom a quote is attributed to
 
     @property
     def typed(self) -> bool:
@@ -118,11 +123,12 @@ def analyse_question(question: str) -> QuestionAnalysis:
     if owner:  # "Which outlet's reporter ...?" asks for the outlet
         kind, focus = "which", owner.group(1).lower()
         expected = focus_types(focus)
-    frame = FRAME_STEMS | TAKE_PLACE if re.search(r"\btak(?:e|es|ing|en)\s+place\b", question, re.I) else FRAME_STEMS
+    frame = FRAME_STEMS | TAKE_PLACE if TAKES_PLACE.search(question) else FRAME_STEMS
     content = tuple(
         t for t in terms(question) if t not in frame and t != "whose" and not (focus and names_type(focus, t))
     )
     named = names(question)
+    stranded = stranded_preposition(tokens)
     return QuestionAnalysis(
         question,
         kind,
@@ -134,10 +140,12 @@ def analyse_question(question: str) -> QuestionAnalysis:
         named,
         bool(ASKS_NAME.search(" ".join(tokens))),
         tuple(time_spans(question)),
-        preposition=leading_preposition(tokens) or stranded_preposition(tokens),
-        stranded_after=stem(tokens[-2]) if stranded_preposition(tokens) else None,
+        preposition=leading_preposition(tokens) or stranded,
+        stranded_after=stem(tokens[-2]) if stranded else None,
         asks_possessor=asks_possessor(tokens) or bool(owner),
         asks_identity=asks_identity(tokens, content, named) and not ending,
+        asks_subtype=bool(SUBTYPE.search(question)),
+        asks_speaker=kind == "who" and bool(SAYS.search(question)),
     )
 
 

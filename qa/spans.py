@@ -15,13 +15,12 @@ from qa.text import STOPWORDS, WORD, stem, word_spans
 WORDING_VERBS = frozenset(stem(w) for w in "describe call characterize characterise label dub".split())
 SAYING_VERBS = frozenset(stem(w) for w in "say state claim argue contend insist write".split())
 POSSESSIVE_WORD = re.compile(r"['’]s$")
-POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+POSSESSIVE = re.compile(r"['’]s\b")  # matched where a name ends: "Baldwin's"
 QUOTED = re.compile(r"[“\"]([^”\"]{3,200}?)[,.]?[”\"]")
 NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 ASIDE = re.compile(r"\s*(?:—|–|--|\()\s*([^—–()]{2,80}?)\s*(?:—|–|--|\))")  # "evidence—a cache of bullets—"
 CAPACITY_NOUNS = frozenset({"role", "roles", "position", "positions", "job", "jobs", "post", "capacity"})
 AS_BEFORE = re.compile(r"\bas\s+\Z")
-SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b", re.IGNORECASE)
 MODEL_NUMBER = re.compile(r" \.?\d+\b")  # "a Colt .45", "a Boeing 747"
 # The common nouns right before a name: "director" in "injuring director Joel Souza", not "Alec" or "injuring".
 ROLE_WORDS = re.compile(r"(?:\b(?![a-z]+(?:ing|ed)\b)[a-z][a-z-]*\s+)*(?![a-z]+(?:ing|ed)\b)[a-z][a-z-]*(?=\s+\Z)")
@@ -70,7 +69,7 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str, people: frozenset
         if analysis.focus in CAPACITY_NOUNS:  # "Baldwin's role" does not say what the role is; "as producer" does
             return capacities(sentence, text)
         heads = [Span(m.start, m.end, 0.9, m, linked=True) for m in sentence.chunks if stem(m.label) == focus]
-        owners = [Span(m.start, m.end, 0.9, m) for m in sentence.entities if POSSESSIVE_AFTER.match(text, m.end)]
+        owners = [Span(m.start, m.end, 0.9, m) for m in sentence.entities if POSSESSIVE.match(text, m.end)]
         return (
             heads
             + appositives(sentence, text, focus)
@@ -280,7 +279,7 @@ def coordinated(spans: list[Span], text: str) -> list[Span]:
 def subtypes(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """For "what type / kind / model of X did they V", the named thing that the question's verb acts on, though
     the sentence need not call it an X: "What type of gun did Baldwin fire?" is answered by "firing a Colt .45"."""
-    if not SUBTYPE.search(analysis.text):
+    if not analysis.asks_subtype:
         return []
     spans = []
     for chunk in sentence.chunks:
