@@ -54,10 +54,7 @@ class Retriever:
         for ranking in (dense, lexical):
             for rank, passage_index in enumerate(sorted(ranking, key=ranking.get, reverse=True)):
                 fused[passage_index] = fused.get(passage_index, 0.0) + 1.0 / (RRF_K + rank + 1)
-        best = sorted(fused, key=lambda i: (-fused[i], i))[:top_k]
-        for leader in leaders(dense, lexical):  # a passage first in one ranking is kept, however the other ranks it
-            if leader not in best:
-                best = best[:-1] + [leader] if len(best) >= top_k else best + [leader]
+        best = with_leaders(sorted(fused, key=lambda i: (-fused[i], i))[:top_k], leaders(dense, lexical), top_k)
         top_score = 2.0 / (RRF_K + 1)
         cosines = self.cosines(query, best, dense)
         return [
@@ -84,6 +81,21 @@ class Retriever:
             for i, score in zip(missing, vectors @ query[0], strict=True):
                 found[i] = float(score)
         return found
+
+
+def with_leaders(best: list[int], leading: list[int], top_k: int) -> list[int]:
+    """`best` with every passage of `leading` in it, however the fusion ranked it: each one missing takes the
+    place of the weakest passage that is not itself a leader."""
+    for leader in leading:
+        if leader in best:
+            continue
+        if len(best) >= top_k:
+            weakest = max((i for i, passage in enumerate(best) if passage not in leading), default=None)
+            if weakest is None:
+                continue  # fewer places than leaders: the first ones keep theirs
+            best = best[:weakest] + best[weakest + 1 :]
+        best = best + [leader]
+    return best
 
 
 def leaders(*rankings: dict[int, float], each: int = LEADERS) -> list[int]:

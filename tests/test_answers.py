@@ -99,3 +99,12 @@ def test_the_best_lexical_passage_is_retrieved_however_far_down_the_dense_rankin
     best_lexical = max(retriever.lexical_scores(question, 50).items(), key=lambda item: item[1])[0]
     assert best_lexical in [hit.passage_index for hit in retriever.search(question, 8)]
     assert answerer.ask(question).text == "Nikas"
+
+
+def test_a_leader_takes_the_place_of_the_weakest_passage_that_is_no_leader():
+    from qa.retrieve import with_leaders
+
+    assert with_leaders([1, 2, 3, 4], [4, 9], top_k=4) == [1, 2, 4, 9]  # 4 is kept, though it was last
+    assert with_leaders([1, 2, 3, 4], [7, 9], top_k=4) == [1, 2, 7, 9]  # both leaders make the cut
+    assert with_leaders([1, 2], [9], top_k=4) == [1, 2, 9]
+    assert with_leaders([5], [7, 9], top_k=1) == [7]
