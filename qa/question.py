@@ -27,7 +27,7 @@ MODAL_AUXILIARIES = frozenset("has have had will would can could may might shoul
 # Words that shape the question rather than name what it is about: "how long", "what type of".
 COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 CLASS_NOUNS = frozenset("type kind sort form name brand model".split())  # "what type of gun": the gun
-FRAME_WORDS = frozenset("long old far big tall large type kind sort form brand model happen occur".split())
+FRAME_WORDS = frozenset("long old far big tall large happen occur".split()) | CLASS_NOUNS - {"name"}
 PREPOSITIONS = frozenset(
     "in into from to at on onto under by with for through during after before since until against toward "
     "towards within across between among over behind near about upon of".split()
