@@ -179,27 +179,53 @@ class Answerer:
         matched = anchors(tokens, question_terms)
         focus = focus_stem(analysis)
         results = []
-        for span in spans_for(analysis, sentence, text, self.people(sentence.doc_index)):
+        for span in spans_for(analysis, sentence, text, self.people(sentence.doc_index), self.previous(index)):
             if span.mention and span.mention.label in NUMERIC:
                 span = trim_question_words(span, tokens, question_terms)
+            answer = span.refers_to or span
             span_tokens = [i for i, (s, e, _) in enumerate(tokens) if s < span.end and e > span.start]
-            span_terms = {tokens[i][2] for i in span_tokens if tokens[i][2]}
-            if span.mention and (not span_terms or span_terms <= question_terms | {focus}):
+            answer_terms = {t for *_, t in word_spans(text[answer.start : answer.end]) if t}
+            if span.mention and (not answer_terms or answer_terms <= question_terms | {focus}):
                 continue  # never answer with the question's own words
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus)
             if after_preposition(text, tokens, span_tokens, span.end, analysis):
                 weight *= AFTER_PREPOSITION  # "Into what ...?": "... into the revolver"
-            if analysis.asks_speaker and speaker(text, span.start, span.end):
+            if analysis.asks_speaker and speaker(text, span.start, span.end, span.refers_to is not None):
                 weight *= SPEAKER  # "Who said ...?": "..., said Morrissey"
             if analysis.asks_possessor and POSSESSIVE.match(text, span.end):
                 weight *= POSSESSOR  # "Whose status ...?": "Baldwin's producer responsibilities"
-            if span.mention and not span.linked and restates_question(analysis, span_terms):
+            if span.mention and not span.linked and restates_question(analysis, answer_terms):
                 weight *= 0.6  # "Alec Baldwin" rarely answers a question about Baldwin
             elif span.mention and qualifies_question_name(analysis, text, tokens, span_tokens):
                 weight *= 0.6  # "Which court ... in Santa Fe?": not "NM" in "Santa Fe, NM"
             score = sentence_score * weight * (0.7 + 0.3 * proximity(span_tokens, matched))
-            results.append(Candidate(sentence.doc_index, index, span.start, span.end, score, coverage, similarity))
+            named_in = index - 1 if answer.start < sentence.start else None
+            results.append(
+                Candidate(
+                    sentence.doc_index,
+                    index,
+                    answer.start,
+                    answer.end,
+                    score,
+                    coverage,
+                    similarity,
+                    sentence_score,
+                    named_in,
+                )
+            )
         return results
+
+    def previous(self, index: int):
+        """The sentence before sentence `index` in the same article, if there is one."""
+        if index == 0 or self.store.sentences[index - 1].doc_index != self.store.sentences[index].doc_index:
+            return None
+        return self.store.sentences[index - 1]
+
+    def evidence(self, candidate: Candidate) -> tuple[int, int]:
+        """Where the sentences that give `candidate` start and end in its article: one sentence, or two when
+        the second refers to a person the first names."""
+        first = self.store.sentences[candidate.named_in if candidate.named_in is not None else candidate.sentence]
+        return first.start, self.store.sentences[candidate.sentence].end
 
     def other_time(self, analysis: QuestionAnalysis, index: int) -> bool:
         """Whether sentence `index` is about another time than the question asks about ("in the 11th century"
@@ -244,7 +270,7 @@ class Answerer:
             text=text[best.start : best.end],
             answerable=True,
             confidence=round(confidence, 3),
-            supporting_sentence=self.store.sentence_text(best.sentence),
+            supporting_sentence=text[slice(*self.evidence(best))],
             citations=citations,
             agreeing_documents=len(per_document),
             total_documents=len(self.store.documents),
@@ -279,15 +305,15 @@ class Answerer:
         return found
 
     def citation(self, candidate: Candidate) -> Citation:
-        """Cite the sentence that holds `candidate`."""
-        sentence = self.store.sentences[candidate.sentence]
+        """Cite the sentence that holds `candidate` (with the one before, when that names whom it refers to)."""
+        start, end = self.evidence(candidate)
         doc = self.store.documents[candidate.doc_index]
         return Citation(
             doc.doc_id,
             doc.title,
-            sentence.start,
-            sentence.end,
-            doc.text[sentence.start : sentence.end],
+            start,
+            end,
+            doc.text[start:end],
             candidate.start,
             candidate.end,
             doc.url,
@@ -321,9 +347,11 @@ def after_preposition(
     return not POSSESSIVE.match(text, end)
 
 
-def speaker(text: str, start: int, end: int) -> bool:
-    """Whether the span is whom a sentence attributes words to: "said Morrissey", "Morrissey said"."""
-    return bool(SAID_BEFORE.search(text, max(0, start - 8), start) or SAID_AFTER.match(text, end, end + 8))
+def speaker(text: str, start: int, end: int, pronoun: bool = False) -> bool:
+    """Whether the span is whom a sentence attributes words to: "said Morrissey", "Morrissey said", "she
+    said"; but in "said she was not concerned" she is the one reported on."""
+    before = not pronoun and SAID_BEFORE.search(text, max(0, start - 8), start)
+    return bool(before or SAID_AFTER.match(text, end, end + 8))
 
 
 def qualifies_question_name(

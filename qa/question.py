@@ -300,7 +300,8 @@ def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:
     phrase = phrase[:verb] if verbs_possible else phrase
     # The last word that names a type or a doer is the head: "film production company", "documentary maker";
     # else the last word, short of a verb the rules cannot see.
-    named = [i for i, word in enumerate(phrase) if focus_types(word)]
+    # A doer guessed from its ending heads the phrase only as its last word: "major" in "major conquest" is none.
+    named = [i for i, word in enumerate(phrase) if focus_types(word, agents=i == len(phrase) - 1)]
     if named:
         return phrase[named[-1]]
     if len(phrase) > 1 and re.search(r"(s|ed|ing)$", phrase[-1]):
@@ -313,8 +314,9 @@ def is_agent_noun(word: str) -> bool:
     return len(word) > 4 and bool(re.search(r"(er|or|ist|ian)s?$", word)) and word not in STOPWORDS
 
 
-def focus_types(focus: str) -> frozenset[str]:
-    """The entity labels a focus noun asks for, singular or plural; a doer ("maker") is a person or body."""
+def focus_types(focus: str, agents: bool = True) -> frozenset[str]:
+    """The entity labels a focus noun asks for, singular or plural; a doer ("maker") is a person or body,
+    unless `agents` is false."""
     singulars = [focus]
     for plural, singular in (("ies", "y"), ("es", ""), ("s", "")):
         if focus.endswith(plural):  # "count" is not the plural of "county"
@@ -322,7 +324,7 @@ def focus_types(focus: str) -> frozenset[str]:
     for singular in singulars:
         if singular in FOCUS_TYPES:
             return FOCUS_TYPES[singular]
-    return PERSON | ORG if is_agent_noun(focus) else frozenset()
+    return PERSON | ORG if agents and is_agent_noun(focus) else frozenset()
 
 
 def focus_stem(analysis: QuestionAnalysis) -> str | None:

@@ -36,11 +36,17 @@ class Span:
     weight: float
     mention: Mention | None = None
     linked: bool = False  # tied to the question's focus noun (apposition, head): may share its words
+    # For a pronoun ("She unknowingly loaded ..."), the name it stands for, which is the answer; the pronoun's
+    # place and role in its sentence are what the span is scored by.
+    refers_to: Mention | None = None
 
 
-def spans_for(analysis: QuestionAnalysis, sentence, text: str, people: frozenset[str] = frozenset()) -> list[Span]:
+def spans_for(
+    analysis: QuestionAnalysis, sentence, text: str, people: frozenset[str] = frozenset(), previous=None
+) -> list[Span]:
     """Candidate spans of a sentence for this kind of question, each with a type weight (`people`: the words
-    of the names the article tags as people, so that a "Halls" or "Baldwin" it misses counts as one)."""
+    of the names the article tags as people, so that a "Halls" or "Baldwin" it misses counts as one;
+    `previous`: the sentence before it in the article, where a pronoun's person may be named)."""
     whole = Span(sentence.start, sentence.end, 0.45)
     if analysis.kind == "how_many":
         return count_spans(analysis, sentence, text)
@@ -52,6 +58,8 @@ def spans_for(analysis: QuestionAnalysis, sentence, text: str, people: frozenset
             for m in entities(sentence, text, people if "PERSON" in analysis.expected else frozenset())
             if m.label in analysis.expected or years_asked(analysis, m, text)
         ]
+        if "PERSON" in analysis.expected:
+            spans += antecedents(sentence, previous, text, people)
         focus = focus_stem(analysis)
         if not focus:
             return spans
@@ -130,6 +138,31 @@ def entities(sentence, text: str, people: frozenset[str]) -> list[Mention]:
         if free and text[chunk.start].isupper() and is_person(text, chunk, people):
             found.append(replace(chunk, label="PERSON"))
     return found
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+SUBJECT_ROLES = frozenset({"nsubj", "nsubjpass"})
+PRONOUN_WEIGHT = 0.9  # the person a pronoun stands for is a guess, if a good one
+
+
+def antecedents(sentence, previous, text: str, people: frozenset[str]) -> list[Span]:
+    """The person each "he" or "she" of a sentence stands for, found as news text names people before it:
+    earlier in the same sentence (the nearest subject), or else in the sentence before (its first subject: a
+    main clause's comes before "the charge Baldwin is facing"); failing a subject, the nearest name. In "The
+    armorer, Hannah Gutierrez Reed, was convicted ... She unknowingly loaded the round", she is the armorer."""
+    spans = []
+    for pronoun in sentence.chunks:
+        if pronoun.label not in PERSONAL_PRONOUNS or text[pronoun.start : pronoun.end].lower() != pronoun.label:
+            continue
+        before = [m for m in entities(sentence, text, people) if m.label == "PERSON" and m.end <= pronoun.start]
+        subjects = [m for m in before if m.role in SUBJECT_ROLES][-1:]
+        if not before and previous is not None:
+            before = [m for m in entities(previous, text, people) if m.label == "PERSON"]
+            subjects = [m for m in before if m.role in SUBJECT_ROLES][:1]
+        if before:
+            antecedent = (subjects or before[-1:])[0]
+            spans.append(Span(pronoun.start, pronoun.end, PRONOUN_WEIGHT, pronoun, refers_to=antecedent))
+    return spans
 
 
 def is_person(text: str, mention: Mention, people: frozenset[str]) -> bool:

@@ -85,6 +85,15 @@ def test_variants_of_one_name_count_as_one_answer(answerer: Answerer):
     assert len({c.doc_id for c in answer.citations}) == len(answer.citations)
 
 
+def test_a_pronoun_is_answered_by_the_person_it_stands_for_with_both_sentences_cited(answerer: Answerer):
+    # "The movie's armorer, Hannah Gutierrez Reed, was convicted ... She unknowingly loaded the live round ..."
+    answer = answerer.ask("Who unknowingly loaded the live round into the revolver?")
+    assert answer.text == "Hannah Gutierrez Reed"
+    citation = answer.citations[0]
+    assert "She unknowingly loaded" in citation.text and citation.text.startswith("The movie's armorer")
+    assert answer.supporting_sentence == citation.text
+
+
 def test_a_light_verb_missing_from_a_sentence_costs_it_little(answerer: Answerer):
     # "Who was given ...?" is worded "being named as ..." in the article: "give" says little
     question, sentence = {"give", "produc"}, {"produc"}

@@ -112,6 +112,11 @@ def test_neither_a_count_before_the_focus_noun_nor_a_place_after_it_is_the_focus
     assert analyse_question("Which 3 films did she make?").focus == "films"
 
 
+def test_a_doer_guessed_from_its_ending_is_the_focus_only_as_the_head():
+    assert analyse_question("What major conquest did Tancred play a role in?").focus == "conquest"
+    assert analyse_question("Which documentary maker does not have to hand over footage?").focus == "maker"
+
+
 def test_a_stranded_preposition_is_kept_with_the_word_it_follows():
     analysis = analyse_question("What did the defense try to trace the source of?")
     assert (analysis.preposition, analysis.stranded_after) == ("of", stem("source"))
