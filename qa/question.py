@@ -69,6 +69,8 @@ TYPE_ONLY = DATE | PLACE | AMOUNT | frozenset({"PERCENT", "LANGUAGE", "NORP"})
 OWNER = re.compile(r"\s*(?:which|what)\s+([A-Za-z-]+)['’]s\s", re.IGNORECASE)  # "Which outlet's reporter"
 POSSESSED = re.compile(r"['’]s\s+([A-Za-z-]+)\s*\??\s*$")  # "... Margaret's husband?"
 ASKS_NAME = re.compile(r"\b(?:name|title) of\b|\b(?:called|named)$")
+# A past participle, regular or not: "wounded", "given", "shown", "sworn", "caught", "paid", "shot", "kept".
+PARTICIPLE = r"\w+(?:ed|en|wn|rn|ght|aid|ot|ept|elt|ilt|ung|ent)\b"
 CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 
 
@@ -197,7 +199,7 @@ def names(question: str) -> tuple[frozenset[str], ...]:
 def asks_object(tokens: list[str]) -> bool:
     """Whether the question is passive or asks for an object: "who was wounded", "whom did he hire"."""
     text = " ".join(tokens)
-    return bool(re.search(r"\b(whom|who|what|which \w+) (was|were|is|are|been|be) \w+(ed|en)\b", text)) or bool(
+    return bool(re.search(rf"\b(whom|who|what|which \w+) (was|were|is|are|been|be) {PARTICIPLE}", text)) or bool(
         re.search(r"\b(whom|who) (did|does|do|will|would)\b", text)
     )
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from qa.nlp import Mention
-from qa.question import QuestionAnalysis, focus_stem
+from qa.question import QuestionAnalysis, focus_stem, focus_types
 from qa.temporal import names_a_year
 from qa.text import STOPWORDS, WORD, stem, word_spans
 
@@ -60,6 +60,8 @@ def spans_for(
         ]
         if "PERSON" in analysis.expected:
             spans += antecedents(sentence, previous, text, people)
+        if analysis.kind == "who":
+            spans += described_people(sentence, text)
         focus = focus_stem(analysis)
         if not focus:
             return spans
@@ -138,6 +140,30 @@ def entities(sentence, text: str, people: frozenset[str]) -> list[Mention]:
         if free and text[chunk.start].isupper() and is_person(text, chunk, people):
             found.append(replace(chunk, label="PERSON"))
     return found
+
+
+# Groups, and people named by what they do, beyond the roles question analysis knows ("judge", "actor").
+GROUP_NOUNS = frozenset(
+    "jury jurors juror family families crew cast team staff staffers company companies firm prosecution defense "
+    "defence police government office panel committee board studio production witness witnesses victim victims "
+    "official officials officer officers worker workers employee employees investigator investigators expert "
+    "experts journalist journalists reporter reporters defendant plaintiff soldiers residents".split()
+)
+DESCRIBED_PERSON = 0.7  # "the jury", "the Rust producers": an answer to "who", if one a name would beat
+
+
+def described_people(sentence, text: str) -> list[Span]:
+    """People or groups a sentence describes rather than names, for "who": "Who hired the company?" is
+    answered by "the “Rust” producers", "Who saw the footage?" by "the jury". A phrase that holds a name
+    is left to the name, unless the name only owns it ("Hutchins’s family")."""
+    spans = []
+    for chunk in sentence.chunks:
+        if chunk.label not in GROUP_NOUNS and "PERSON" not in focus_types(chunk.label, agents=False):
+            continue
+        names = [m for m in sentence.entities if m.start < chunk.end and m.end > chunk.start]
+        if all(POSSESSIVE.match(text, m.end) and m.end < chunk.end for m in names):
+            spans.append(Span(chunk.start, chunk.end, DESCRIBED_PERSON, chunk))
+    return spans
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -236,6 +262,8 @@ def syntax_weight(
         weight *= 0.6  # "how long did the trial last": an "18-month sentence" measures something else
     if analysis.asks_subject:
         weight *= 1.2 if mention.role in ("nsubj", "agent") else 0.9 if mention.role in ("dobj", "pobj") else 1.0
+    elif analysis.asks_object and mention.role == "agent":
+        weight *= 0.7  # "who was hired": not whoever did the hiring ("hired by the producers")
     before = span_tokens[0] - 1 if span_tokens else -1
     if before >= 0 and focus and tokens[before][2] == focus:
         weight *= 1.5  # the asked-for role just before a name: "Judge Mary Marlowe Sommer"

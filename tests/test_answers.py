@@ -35,7 +35,13 @@ KNOWN = [
     ("What did the judge call the oversight?", "so near to bad faith as to show signs of scorching"),
     ("What does the shield law protect journalists from?", "having to turn over unpublished material to prosecutors"),
     ("Who is Dave Halls?", "assistant director"),  # what the sentence says the named person is
-    ("Who was Halyna Hutchins?", "cinematographer"),  # "firing a Colt .45": a make need not say "gun"
+    ("Who was Halyna Hutchins?", "cinematographer"),
+    ("Who hired the company that made the promotional videos?", "the “Rust” producers"),  # people not named
+    ("Who was shown some of the footage in Gutierrez Reed's trial?", "the jury"),
+    (
+        "Who filed a lawsuit alleging negligence?",
+        "Hutchins’s family",
+    ),  # a group its owner names  # "firing a Colt .45": a make need not say "gun"
 ]
 
 OFF_TOPIC = [

@@ -112,6 +112,12 @@ def test_neither_a_count_before_the_focus_noun_nor_a_place_after_it_is_the_focus
     assert analyse_question("Which 3 films did she make?").focus == "films"
 
 
+def test_irregular_participles_make_a_question_ask_for_an_object():
+    assert analyse_question("Who was shown the footage?").asks_object
+    assert analyse_question("Who was sworn in?").asks_object
+    assert not analyse_question("Who showed the footage?").asks_object
+
+
 def test_a_doer_guessed_from_its_ending_is_the_focus_only_as_the_head():
     assert analyse_question("What major conquest did Tancred play a role in?").focus == "conquest"
     assert analyse_question("Which documentary maker does not have to hand over footage?").focus == "maker"
