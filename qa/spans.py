@@ -98,10 +98,40 @@ def spans_for(
             if m.label not in ("CARDINAL", "ORDINAL")
         ]
         spans += [Span(m.start, m.end, 0.6, m) for m in sentence.chunks] + modifiers(analysis, sentence, text)
+        if not analysis.asks_subtype:  # "what kind of arches": "rounded", not a phrase about them
+            spans += [Span(start, end, 0.6 * EXTENDED**k, m) for start, end, m, k in extended_chunks(sentence, text)]
         if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):
             spans += quotations(sentence, text)  # "What did the prosecutors say the footage includes?"
         return spans + [whole]
     return [Span(sentence.start, sentence.end, 0.6)]
+
+
+EXTENDED = 1.05  # per phrase a noun phrase takes in: "negligence" says less than the whole list
+MAX_EXTENSIONS = 2
+JOINS = re.compile(r" (?:of|and|with) ")  # others attach as often to the verb: "18 months in prison"
+
+
+def extended_chunks(sentence, text: str):
+    """A noun phrase with the phrases that complete it: "some measure of justice", "any interaction with the
+    press", "negligence and intentional infliction of emotional distress"; a phrase that belongs to the verb
+    ("fighting horsemen for more than a generation") does not complete it."""
+    chunks = sorted(sentence.chunks, key=lambda m: m.start)
+    for first in range(len(chunks)):
+        for last in range(first + 1, min(first + MAX_EXTENSIONS + 1, len(chunks))):
+            if not completes(text, chunks[last - 1], chunks[last]):
+                break
+            yield chunks[first].start, chunks[last].end, chunks[first], last - first
+
+
+def completes(text: str, left, right) -> bool:
+    """Whether noun phrase `right` completes `left`: joined to it by "and" in the same role, or its
+    preposition's object, the preposition attached to `left`."""
+    join = JOINS.fullmatch(text, left.end, right.start)
+    if not join:
+        return False
+    if join.group().strip() == "and":
+        return (right.role, right.governor) == (left.role, left.governor)
+    return right.role == "pobj" and stem(right.governor) == stem(left.label)
 
 
 def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
