@@ -28,7 +28,7 @@ from qa.store import PassageStore, build_store, load_store, save_store
 from qa.text import terms
 from qa.vectors import FlatVectors, VectorSearch, build_faiss, choose_index_type, load_faiss
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 VECTOR_FILE = "index.faiss"
 BM25_DIR = "bm25"
 MANIFEST = "manifest.json"
@@ -204,13 +204,15 @@ def reusable_parts(folder: Path, model: str) -> dict[str, Parts]:
     store, parts = index.store, {}
     for doc, (lo, hi) in zip(store.documents, store.sentence_ranges(), strict=True):
         sentences = store.sentences[lo:hi]
-        analysis = [SentenceAnalysis(s.start, s.end, list(s.entities), list(s.chunks)) for s in sentences]
+        analysis = [
+            SentenceAnalysis(s.start, s.end, list(s.entities), list(s.chunks), list(s.predicates)) for s in sentences
+        ]
         parts[document_key(doc)] = (analysis, np.array(index.sentence_vectors[lo:hi], dtype=np.float32))
     return parts
 
 
 def analyse_documents(documents: list[Document]) -> Iterator[tuple[str, list[SentenceAnalysis]]]:
-    """spaCy's sentences, entities and noun chunks for each article, with a progress bar."""
+    """spaCy's sentences, entities, noun chunks and verb phrases for each article, with a progress bar."""
     if not documents:
         return
     from tqdm import tqdm

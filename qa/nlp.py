@@ -1,4 +1,4 @@
-"""Index-time language analysis with spaCy: sentences, named entities and noun chunks, as offsets.
+"""Index-time language analysis with spaCy: sentences, named entities, noun chunks and verb phrases, as offsets.
 
 Only `qa index` imports spaCy; answering reads the spans this module found from the passage store.
 """
@@ -70,12 +70,13 @@ class Mention:
 
 @dataclass(slots=True)
 class SentenceAnalysis:
-    """One sentence of a document, with the entities and noun chunks that lie inside it."""
+    """One sentence of a document, with the entities, noun chunks and verb phrases that lie inside it."""
 
     start: int
     end: int
     entities: list[Mention] = field(default_factory=list)
     chunks: list[Mention] = field(default_factory=list)
+    predicates: list[Mention] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +164,7 @@ def processes_for(texts: list[str]) -> int:
 
 
 def add_line(sentences: list[SentenceAnalysis], doc, offset: int) -> None:
-    """Append the sentences of one parsed line, then place its entities and noun chunks in them."""
+    """Append the sentences of one parsed line, then place its entities, noun chunks and verb phrases in them."""
     spans = merge_false_breaks(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
     for start, end in spans:
         start, end = trim(doc.text, start, end, strip_punctuation=False)
@@ -173,6 +174,71 @@ def add_line(sentences: list[SentenceAnalysis], doc, offset: int) -> None:
         place(sentences, doc.text, offset, mention(ent, ent.label_), "entities")
     for chunk in doc.noun_chunks:
         place(sentences, doc.text, offset, mention(chunk, chunk.root.text.lower()), "chunks")
+    for predicate in predicates(doc):
+        place(sentences, doc.text, offset, predicate, "predicates")
+
+
+# A verb phrase is the verb with what completes it, not the clauses that hang on it or the verbs joined to it.
+CLAUSE_DEPENDENTS = frozenset("conj cc punct advcl mark nsubj nsubjpass csubj parataxis ccomp relcl dep appos".split())
+
+
+def predicates(doc) -> list[Mention]:
+    """Each verb's phrase ("took notes", "to cooperate", "barking orders at them"), and two verbs joined by
+    "and" as one ("expressed relief and left the courthouse"). The label is the verb's lemma, the role its
+    dependency, and the governor the lemma of its subject (inherited by a joined or infinitive verb)."""
+    found = []
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        lo, hi = verb_phrase(verb)
+        subject = subject_of(verb)
+        found.append(verb_mention(doc, lo, hi, verb, subject))
+        joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if joined:
+            lo2, hi2 = verb_phrase(joined[-1])
+            if lo2 > hi and re.fullmatch(r",?\s+and\s+", doc.text[doc[hi].idx + len(doc[hi]) : doc[lo2].idx]):
+                found.append(verb_mention(doc, lo, hi2, verb, subject))
+    return found
+
+
+def verb_phrase(verb) -> tuple[int, int]:
+    """The first and last token of a verb's own phrase: the verb, a "to" or "not" right before it, and the
+    whole of each dependent after it that is not a clause of its own."""
+    lo = hi = verb.i
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ not in CLAUSE_DEPENDENTS:
+            hi = max(hi, child.right_edge.i)
+        elif child.i == verb.i - 1 and child.lower_ in ("to", "not", "n't"):
+            lo = child.i
+    return lo, hi
+
+
+def subject_of(verb):  # -> spacy.tokens.Token | None
+    """The subject of a verb, or of the verb it is joined to or completes ("Baldwin ... listened and took")."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return subject
+        verb = verb.head
+    return None
+
+
+def verb_mention(doc, lo: int, hi: int, verb, subject) -> Mention:
+    """A verb phrase from token `lo` to token `hi` as a `Mention` (offsets still line-relative)."""
+    governor = subject.lemma_.lower() if subject is not None else ""
+    if (
+        lo > 0
+        and doc[lo - 1].text in ("“", '"')
+        and doc[lo : hi + 1].text.count("”") > doc[lo : hi + 1].text.count("“")
+    ):
+        lo -= 1  # Baldwin “commissioned” the documentary: the quote opens before the verb
+    return Mention(
+        doc[lo].idx,
+        doc[hi].idx + len(doc[hi]),
+        sys.intern(verb.lemma_.lower()),
+        sys.intern(verb.dep_),
+        sys.intern(governor),
+    )
 
 
 def full_names(doc) -> list:  # -> list[spacy.tokens.Span]
@@ -264,8 +330,9 @@ def trim(text: str, start: int, end: int, strip_punctuation: bool = True) -> tup
 
 
 def place(sentences: list[SentenceAnalysis], text: str, offset: int, found: Mention, kind: str) -> None:
-    """Attach a trimmed mention to the sentence that contains it; drop mentions that cross sentences."""
-    start, end = trim(text, found.start, found.end)
+    """Attach a trimmed mention to the sentence that contains it; drop mentions that cross sentences. A verb
+    phrase keeps its quotes: Baldwin “commissioned” the documentary."""
+    start, end = trim(text, found.start, found.end, strip_punctuation=kind != "predicates")
     if start >= end:
         return
     if found.label == "MONEY" and start > 0 and text[start - 1] in "$£€¥":

@@ -95,6 +95,7 @@ class QuestionAnalysis:
     asks_identity: bool = False  # "Who is Matthew Hutchins?": what the named person is ("her husband")
     asks_subtype: bool = False  # "what type / model of gun": a make or model may answer ("a Colt .45")
     asks_speaker: bool = False  # "who said ...": whom a quote is attributed to
+    asks_action: bool = False  # "what did Baldwin do after the ruling?": a verb phrase ("left the courthouse")
 
     @property
     def typed(self) -> bool:
@@ -148,6 +149,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         asks_identity=asks_identity(tokens, content, named) and not ending,
         asks_subtype=bool(SUBTYPE.search(question)),
         asks_speaker=kind == "who" and bool(SAYS.search(question)),
+        asks_action=kind == "what" and asks_action(tokens),
     )
 
 
@@ -159,6 +161,13 @@ def wh_position(tokens: list[str]) -> int | None:
 def asks_identity(tokens: list[str], content: tuple[str, ...], named: tuple[frozenset[str], ...]) -> bool:
     """Whether the question asks who a named person is: "Who is Matthew Hutchins?", not "Who is the judge?"."""
     return tokens[:2] in (["who", "is"], ["who", "was"]) and bool(named) and set(content) <= set().union(*named)
+
+
+def asks_action(tokens: list[str]) -> bool:
+    """Whether "do" is the question's own verb, not its auxiliary: "What did Baldwin do?", "What is she doing
+    about it?", "What did the videos show him doing?"."""
+    position = wh_position(tokens)
+    return position is not None and any(t in ("do", "doing", "done") for t in tokens[position + 2 :])
 
 
 def asks_possessor(tokens: list[str]) -> bool:

@@ -100,6 +100,8 @@ def spans_for(
         spans += [Span(m.start, m.end, 0.6, m) for m in sentence.chunks] + modifiers(analysis, sentence, text)
         if not analysis.asks_subtype:  # "what kind of arches": "rounded", not a phrase about them
             spans += [Span(start, end, 0.6 * EXTENDED**k, m) for start, end, m, k in extended_chunks(sentence, text)]
+        if analysis.asks_action:
+            spans += actions(analysis, sentence)
         if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):
             spans += quotations(sentence, text)  # "What did the prosecutors say the footage includes?"
         return spans + [whole]
@@ -132,6 +134,26 @@ def completes(text: str, left, right) -> bool:
     if join.group().strip() == "and":
         return (right.role, right.governor) == (left.role, left.governor)
     return right.role == "pobj" and stem(right.governor) == stem(left.label)
+
+
+ACTION = 0.9
+REPORTING_VERBS = frozenset(stem(w) for w in "allege maintain add note tell report disclose deny".split())
+PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "who"})
+
+
+def actions(analysis: QuestionAnalysis, sentence) -> list[Span]:
+    """Verb phrases, for "what did X do": those whose subject is the question's X count most ("Baldwin ...
+    listened intently and took notes"), then those whose subject is a pronoun or not given, then the rest. A
+    verb the question uses is not what was done ("show" in "What did the videos show him doing?")."""
+    spans = []
+    question_terms = set(analysis.terms)
+    for verb in sentence.predicates:
+        if stem(verb.label) in question_terms | SAYING_VERBS | REPORTING_VERBS:
+            continue  # what someone said they did is in the clause the saying verb leaves out
+        subject = stem(verb.governor) if verb.governor else ""
+        weight = 1.2 if subject in question_terms else 1.0 if subject in PRONOUN_SUBJECTS | {""} else 0.8
+        spans.append(Span(verb.start, verb.end, ACTION * weight, verb))
+    return spans
 
 
 def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:

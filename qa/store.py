@@ -18,18 +18,19 @@ from qa.documents import Document
 from qa.nlp import Mention, SentenceAnalysis
 
 PASSAGE_MAX_WORDS = 90
-ENTITY, CHUNK = 0, 1
+ENTITY, CHUNK, PREDICATE = 0, 1, 2
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence of a document, as offsets into its text, with its entities and noun chunks."""
+    """A sentence of a document, as offsets into its text, with its entities, noun chunks and verb phrases."""
 
     doc_index: int
     start: int
     end: int
     entities: tuple[Mention, ...]
     chunks: tuple[Mention, ...]
+    predicates: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,10 @@ def build_store(documents: list[Document], analyses: list[list[SentenceAnalysis]
     passages: list[Passage] = []
     for doc_index, (doc, analysis) in enumerate(zip(documents, analyses, strict=True)):
         first = len(sentences)
-        sentences.extend(Sentence(doc_index, s.start, s.end, tuple(s.entities), tuple(s.chunks)) for s in analysis)
+        sentences.extend(
+            Sentence(doc_index, s.start, s.end, tuple(s.entities), tuple(s.chunks), tuple(s.predicates))
+            for s in analysis
+        )
         for lo, hi in passage_windows([len(doc.text[s.start : s.end].split()) for s in analysis]):
             start, end = analysis[lo].start, analysis[hi - 1].end
             passages.append(Passage(doc.doc_id, start, end, doc.text[start:end], first + lo, first + hi))
@@ -110,7 +114,11 @@ def save_store(store: PassageStore, folder: Path) -> tuple[np.ndarray, np.ndarra
     labels: dict[str, int] = {}
     rows = array("q")  # flat int64 values, not a tuple per mention: a large corpus has millions
     for index, sentence in enumerate(store.sentences):
-        for kind, mentions in ((ENTITY, sentence.entities), (CHUNK, sentence.chunks)):
+        for kind, mentions in (
+            (ENTITY, sentence.entities),
+            (CHUNK, sentence.chunks),
+            (PREDICATE, sentence.predicates),
+        ):
             for m in mentions:
                 codes = [labels.setdefault(name, len(labels)) for name in (m.label, m.role, m.governor)]
                 rows.extend((index, kind, m.start, m.end, *codes))
@@ -175,13 +183,13 @@ class SentenceTable(LazyTable):
         self.bounds = np.searchsorted(mentions[:, 0], np.arange(len(rows) + 1))
 
     def make(self, index: int) -> Sentence:
-        found: tuple[list[Mention], list[Mention]] = ([], [])
+        found: tuple[list[Mention], ...] = ([], [], [])
         for _, kind, start, end, label, role, governor in self.mentions[
             self.bounds[index] : self.bounds[index + 1]
         ].tolist():
             found[kind].append(Mention(start, end, self.labels[label], self.labels[role], self.labels[governor]))
         doc_index, start, end = self.rows[index].tolist()
-        return Sentence(doc_index, start, end, tuple(found[ENTITY]), tuple(found[CHUNK]))
+        return Sentence(doc_index, start, end, tuple(found[ENTITY]), tuple(found[CHUNK]), tuple(found[PREDICATE]))
 
 
 class PassageTable(LazyTable):

@@ -71,6 +71,17 @@ def test_entities_are_trimmed_exact_slices(nlp):
     assert found["Hannah Gutierrez Reed"] == "PERSON"
 
 
+def test_verb_phrases_are_exact_slices_with_their_subjects(nlp):
+    text = (
+        "Baldwin, who appeared in court with his attorneys, listened intently and took notes. "
+        "The prosecution alleged that Baldwin was pressuring witnesses to cooperate."
+    )
+    found = {text[m.start : m.end]: m.governor for s in analyse(nlp, text) for m in s.predicates}
+    assert found["took notes"] == found["listened intently and took notes"] == "baldwin"  # the subject is shared
+    assert "to cooperate" in found and "pressuring witnesses to cooperate" in found
+    assert not any(phrase.startswith("alleged that") for phrase in found)  # a clause is no part of its verb
+
+
 def test_names_cut_short_by_the_tagger_are_made_whole(nlp):
     text = (
         "In 1064, William of Montreuil led the papal army. Bethencourt was vassal to Henry III of Castile. "

@@ -58,7 +58,7 @@ def test_store_round_trips_with_exact_offsets(default_index_dir: Path):
     for i, sentence in enumerate(index.store.sentences):
         text = index.store.sentence_text(i)
         assert text == text.strip() and text
-        for mention in sentence.entities + sentence.chunks:
+        for mention in sentence.entities + sentence.chunks + sentence.predicates:
             assert sentence.start <= mention.start < mention.end <= sentence.end
 
 

@@ -112,6 +112,12 @@ def test_neither_a_count_before_the_focus_noun_nor_a_place_after_it_is_the_focus
     assert analyse_question("Which 3 films did she make?").focus == "films"
 
 
+def test_do_as_the_main_verb_asks_for_an_action():
+    assert analyse_question("What did Baldwin do after the ruling?").asks_action
+    assert analyse_question("What is Gutierrez-Reed doing about her sentence?").asks_action
+    assert not analyse_question("What did Baldwin fire?").asks_action  # "did" is only the auxiliary
+
+
 def test_irregular_participles_make_a_question_ask_for_an_object():
     assert analyse_question("Who was shown the footage?").asks_object
     assert analyse_question("Who was sworn in?").asks_object
