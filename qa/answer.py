@@ -44,6 +44,7 @@ LIGHT_VERBS, LIGHT_VERB = frozenset({"give", "put", "keep", "take", "make", "go"
 SAID_BEFORE = re.compile(r"\b(?:said|says|told)\s+\Z")  # "said Morrissey"
 SAID_AFTER = re.compile(r"\s+(?:said|says|told)\b")  # "Morrissey said"
 SPEAKER = 1.3  # the name a quote is attributed to, when the question asks who said it
+CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+")  # "Halyna Hutchins", "Mary Marlowe Sommer"
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,9 @@ class Answerer:
         tokens = self.sentence_tokens(index)
         question_terms = set(analysis.terms)
         sentence_terms = {t for _, _, t in tokens}
-        coverage = self.coverage(question_terms, sentence_terms, passage_terms)
+        coverage = self.coverage(
+            question_terms, whole_names(analysis, sentence_terms), whole_names(analysis, passage_terms)
+        )
         if coverage == 0 and similarity < SEMANTIC_FLOOR:
             return []
         semantic = min(1.0, max(0.0, (similarity - SEMANTIC_FLOOR) / SEMANTIC_SPAN))
@@ -258,9 +261,9 @@ class Answerer:
 
     def respond(self, analysis: QuestionAnalysis, hits: list[Hit], group: Group, confidence: float) -> Answer:
         """Fill the answer template from the winning group: span, sentence, one citation per article."""
-        best = group.best
-        per_document: dict[int, Candidate] = {}
         members = group.members + self.further_support(analysis, group)
+        best = self.fullest_name(group.best, members)
+        per_document: dict[int, Candidate] = {best.doc_index: best}
         for member in sorted(members, key=lambda c: -c.score):
             per_document.setdefault(member.doc_index, member)
         citations = tuple(self.citation(c) for c in list(per_document.values())[:MAX_CITATIONS])
@@ -277,6 +280,23 @@ class Answerer:
             passages=tuple(hits),
             kind=analysis.kind,
         )
+
+    def fullest_name(self, best: Candidate, members: list[Candidate]) -> Candidate:
+        """The member that gives the best answer's name in full, if one in the same article does: "Halyna
+        Hutchins" for "Hutchins", where another sentence that agrees names her so; else the best answer."""
+        short = self.span_text(best)
+        fuller = [
+            m
+            for m in members
+            if m.doc_index == best.doc_index
+            and (name := self.span_text(m)).endswith(" " + short)
+            and CAPITALISED_WORDS.fullmatch(name)
+        ]
+        return max(fuller, key=lambda m: (len(self.span_text(m)), m.score)) if fuller else best
+
+    def span_text(self, candidate: Candidate) -> str:
+        """The words of a candidate's answer."""
+        return self.store.documents[candidate.doc_index].text[candidate.start : candidate.end]
 
     def further_support(self, analysis: QuestionAnalysis, group: Group) -> list[Candidate]:
         """Sentences beyond the retrieved passages that give the same answer in the same context.
@@ -327,6 +347,13 @@ def name_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage_
     if not analysis.names or any(name & sentence_terms for name in analysis.names):
         return 1.0
     return NAME_NEARBY if any(name & passage_terms for name in analysis.names) else NAME_ABSENT
+
+
+def whole_names(analysis: QuestionAnalysis, terms: set[str]) -> set[str]:
+    """`terms`, with every name the question gives made whole where its last word is there: news text names
+    "Rory Kennedy" once and "Kennedy" after, and the surname says who as well as the whole name."""
+    found = [name for surname, name in analysis.surnames if surname in terms]
+    return terms.union(*found) if found else terms
 
 
 def after_preposition(

@@ -93,9 +93,11 @@ class QuestionAnalysis:
     stranded_after: str | None = None
     asks_possessor: bool = False  # "whose status ...": the answer owns something ("Baldwin's role")
     asks_identity: bool = False  # "Who is Matthew Hutchins?": what the named person is ("her husband")
+    asks_occupation: bool = False  # "What was Hutchins's job?": what the named person does ("cinematographer")
     asks_subtype: bool = False  # "what type / model of gun": a make or model may answer ("a Colt .45")
     asks_speaker: bool = False  # "who said ...": whom a quote is attributed to
     asks_action: bool = False  # "what did Baldwin do after the ruling?": a verb phrase ("left the courthouse")
+    surnames: tuple[tuple[str, frozenset[str]], ...] = ()  # ("kennedi", {rori, kennedi}): a name's last word
 
     @property
     def typed(self) -> bool:
@@ -126,11 +128,14 @@ def analyse_question(question: str) -> QuestionAnalysis:
     if owner:  # "Which outlet's reporter ...?" asks for the outlet
         kind, focus = "which", owner.group(1).lower()
         expected = focus_types(focus)
+    named = names(question)
+    occupation = asks_occupation(kind, ending, named)
     frame = FRAME_STEMS | TAKE_PLACE if TAKES_PLACE.search(question) else FRAME_STEMS
+    if occupation:  # "What was Hutchins's job?": a sentence need not say "job" to say what it is
+        frame = frame | {stem(ending.group(1).lower())}
     content = tuple(
         t for t in terms(question) if t not in frame and t != "whose" and not (focus and names_type(focus, t))
     )
-    named = names(question)
     stranded = stranded_preposition(tokens)
     return QuestionAnalysis(
         question,
@@ -146,10 +151,12 @@ def analyse_question(question: str) -> QuestionAnalysis:
         preposition=leading_preposition(tokens) or stranded,
         stranded_after=stem(tokens[-2]) if stranded else None,
         asks_possessor=asks_possessor(tokens) or bool(owner),
-        asks_identity=asks_identity(tokens, content, named) and not ending,
+        asks_identity=(asks_identity(tokens, content, named) and not ending) or occupation,
+        asks_occupation=occupation,
         asks_subtype=bool(SUBTYPE.search(question)),
         asks_speaker=kind == "who" and bool(SAYS.search(question)),
         asks_action=kind == "what" and asks_action(tokens),
+        surnames=surnames(question),
     )
 
 
@@ -168,6 +175,15 @@ def asks_action(tokens: list[str]) -> bool:
     about it?", "What did the videos show him doing?"."""
     position = wh_position(tokens)
     return position is not None and any(t in ("do", "doing", "done") for t in tokens[position + 2 :])
+
+
+OCCUPATIONS = frozenset("job occupation profession role position".split())
+
+
+def asks_occupation(kind: str, ending: re.Match | None, named: tuple[frozenset[str], ...]) -> bool:
+    """Whether the question asks what a named person's job is, which a sentence says as it says who they
+    are ("cinematographer Halyna Hutchins"): "What was Hutchins's job?"."""
+    return kind == "what" and ending is not None and ending.group(1).lower() in OCCUPATIONS and bool(named)
 
 
 def asks_possessor(tokens: list[str]) -> bool:
@@ -195,14 +211,25 @@ def names_type(focus: str, term: str) -> bool:
     return term == stem(focus) and bool(focus_types(focus) & TYPE_ONLY)
 
 
-def names(question: str) -> tuple[frozenset[str], ...]:
-    """The terms of each run of capitalised words, the question's first word aside ("Who", "Which")."""
+def capitalised_runs(question: str) -> list[list[str]]:
+    """The terms of each run of capitalised words, in order, the question's first word aside ("Who")."""
     found = []
     for match in CAPITALISED.finditer(question):
         phrase = match.group() if match.start() > 0 else match.group().partition(" ")[2]
-        if phrase_terms := frozenset(terms(phrase)):
+        if phrase_terms := terms(phrase):
             found.append(phrase_terms)
-    return tuple(found)
+    return found
+
+
+def names(question: str) -> tuple[frozenset[str], ...]:
+    """The terms of each name the question gives: "Halyna Hutchins" -> {halyna, hutchin}."""
+    return tuple(frozenset(run) for run in capitalised_runs(question))
+
+
+def surnames(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The last term of each name of two words or more, with the name's terms: news text gives "Rory
+    Kennedy" once and "Kennedy" after."""
+    return tuple((run[-1], frozenset(run)) for run in capitalised_runs(question) if len(set(run)) > 1)
 
 
 def asks_object(tokens: list[str]) -> bool:

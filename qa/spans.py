@@ -156,6 +156,12 @@ def actions(analysis: QuestionAnalysis, sentence) -> list[Span]:
     return spans
 
 
+KIN = frozenset(
+    "husband wife son daughter father mother brother sister spouse widow widower fiance fiancee partner "
+    "uncle aunt nephew niece cousin grandson granddaughter grandfather grandmother child children".split()
+)
+
+
 def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """What a sentence says the person a "Who is X?" question names is: "Matthew Hutchins, her husband,",
     "director Joel Souza", "Rollo was a Viking"."""
@@ -165,6 +171,8 @@ def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         if not any(name <= entity_terms for name in analysis.names):
             continue
         for chunk in sentence.chunks:
+            if analysis.asks_occupation and chunk.label in KIN:
+                continue  # "her husband" says who someone is, not what they do
             if chunk.start >= entity.end and text[entity.end : chunk.start].strip() == ",":
                 spans.append(Span(chunk.start, chunk.end, 1.0, chunk))  # an apposition
             elif chunk.start < entity.start and chunk.end >= entity.end:

@@ -100,6 +100,13 @@ def test_a_pronoun_is_answered_by_the_person_it_stands_for_with_both_sentences_c
     assert answer.supporting_sentence == citation.text
 
 
+def test_a_name_is_given_in_full_where_the_article_agrees_in_full(answerer: Answerer):
+    # the best sentence says "Hutchins"; another of the same article that agrees says "Matthew Hutchins"
+    answer = answerer.ask("Who was given an executive producer credit after the settlement?")
+    assert answer.text == "Matthew Hutchins"
+    assert answer.text in answer.citations[0].text
+
+
 def test_a_light_verb_missing_from_a_sentence_costs_it_little(answerer: Answerer):
     # "Who was given ...?" is worded "being named as ..." in the article: "give" says little
     question, sentence = {"give", "produc"}, {"produc"}
@@ -113,7 +120,7 @@ def test_the_best_lexical_passage_is_retrieved_however_far_down_the_dense_rankin
     retriever = answerer.retriever
     best_lexical = max(retriever.lexical_scores(question, 50).items(), key=lambda item: item[1])[0]
     assert best_lexical in [hit.passage_index for hit in retriever.search(question, 8)]
-    assert answerer.ask(question).text == "Nikas"
+    assert answerer.ask(question).text in ("Nikas", "Luke Nikas")
 
 
 def test_a_leader_takes_the_place_of_the_weakest_passage_that_is_no_leader():

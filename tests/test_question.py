@@ -118,6 +118,18 @@ def test_do_as_the_main_verb_asks_for_an_action():
     assert not analyse_question("What did Baldwin fire?").asks_action  # "did" is only the auxiliary
 
 
+def test_a_job_question_about_a_named_person_asks_what_they_are():
+    analysis = analyse_question("What was Hutchins's job?")
+    assert analysis.asks_identity and analysis.asks_occupation and "job" not in analysis.terms
+    assert not analyse_question("What was the job?").asks_occupation
+
+
+def test_the_last_word_of_a_name_stands_for_it():
+    assert analyse_question("What company does Rory Kennedy run?").surnames == (
+        ("kennedi", frozenset({"rori", "kennedi"})),
+    )
+
+
 def test_irregular_participles_make_a_question_ask_for_an_object():
     assert analyse_question("Who was shown the footage?").asks_object
     assert analyse_question("Who was sworn in?").asks_object
