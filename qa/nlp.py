@@ -49,6 +49,7 @@ TRAILING_NOISE = re.compile(r"(?:[’']s|[’'])?[\s.,;:!?\"“”‘’'()\-–
 INITIALISM_BODY = re.compile(r"(?:^|[^A-Za-z])(?:[A-Z]\.)+[A-Z]$")
 LEADING_NOISE = re.compile(r"^[\s\"“”‘’'(\-–—]*")
 UNFINISHED = re.compile(r"\w$")  # no full stop, quote or bracket: "... whose elder brother Alexander I | had"
+HYPHENATED_WORD_START = re.compile(r"\w+\Z")
 ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{1,3}|V)|X{1,3}")
 
 
@@ -337,6 +338,9 @@ def place(sentences: list[SentenceAnalysis], text: str, offset: int, found: Ment
         return
     if found.label == "MONEY" and start > 0 and text[start - 1] in "$£€¥":
         start -= 1
+    while kind == "chunks" and start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+        # the parser starts "behind-the-scenes" at "the": take in "behind-"
+        start = HYPHENATED_WORD_START.search(text, max(0, start - 41), start - 1).start()
     start, end = offset + start, offset + end
     for sentence in reversed(sentences):
         if sentence.start <= start and end <= sentence.end:

@@ -30,7 +30,7 @@ CLASS_NOUNS = frozenset("type kind sort form name brand model".split())  # "what
 FRAME_WORDS = frozenset("long old far big tall large happen occur".split()) | CLASS_NOUNS - {"name"}
 PREPOSITIONS = frozenset(
     "in into from to at on onto under by with for through during after before since until against toward "
-    "towards within across between among over behind near about upon of".split()
+    "towards within across between among over behind near about upon of as like".split()
 )
 WH_WORDS = ("how", "who", "whom", "whose", "when", "where", "why", "which", "what")
 

@@ -367,6 +367,9 @@ SPECIFIC_DATE = re.compile(
 )
 
 
+MODIFIER_WORD = re.compile(r"[\w’'-]+")  # "behind-the-scenes" is one modifier
+
+
 def modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """What sets apart a thing the question names: "What kind of arches?" is answered by "rounded" in
     "rounded arches", "What is the Norman architecture idiom?" by "Romanesque" in "a unique Romanesque idiom"."""
@@ -375,7 +378,7 @@ def modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         head = text.rfind(" ", chunk.start, chunk.end)
         if head < 0 or stem(chunk.label) not in analysis.terms or text[head + 1 : chunk.end] != chunk.label:
             continue  # the chunk must end in a common noun the question names
-        words = [m for m in WORD.finditer(text, chunk.start, head) if m.group().lower() not in STOPWORDS]
+        words = [m for m in MODIFIER_WORD.finditer(text, chunk.start, head) if m.group().lower() not in STOPWORDS]
         if words and not POSSESSIVE_WORD.search(words[-1].group()):  # "Baldwin's gun" says whose, not what kind
             end = words[-1].end()
             if text.count("“", words[0].start(), end) > text.count("”", words[0].start(), end):

@@ -82,6 +82,13 @@ def test_verb_phrases_are_exact_slices_with_their_subjects(nlp):
     assert not any(phrase.startswith("alleged that") for phrase in found)  # a clause is no part of its verb
 
 
+def test_a_noun_phrase_keeps_the_whole_of_a_hyphenated_word(nlp):
+    text = "Prosecutors earlier obtained behind-the-scenes footage from a production company."
+    chunks = {text[m.start : m.end] for s in analyse(nlp, text) for m in s.chunks}
+    assert any(chunk.startswith("behind-the-scenes") for chunk in chunks)
+    assert not any(chunk.startswith("the-scenes") for chunk in chunks)
+
+
 def test_names_cut_short_by_the_tagger_are_made_whole(nlp):
     text = (
         "In 1064, William of Montreuil led the papal army. Bethencourt was vassal to Henry III of Castile. "

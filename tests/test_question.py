@@ -130,6 +130,11 @@ def test_the_last_word_of_a_name_stands_for_it():
     )
 
 
+def test_a_question_may_end_in_as():
+    analysis = analyse_question("What did Baldwin use a pistol as?")
+    assert analysis.preposition == "as" and analysis.stranded_after == "gun"  # "pistol" is stemmed as "gun"
+
+
 def test_irregular_participles_make_a_question_ask_for_an_object():
     assert analyse_question("Who was shown the footage?").asks_object
     assert analyse_question("Who was sworn in?").asks_object
