@@ -97,6 +97,7 @@ class QuestionAnalysis:
     asks_subtype: bool = False  # "what type / model of gun": a make or model may answer ("a Colt .45")
     asks_speaker: bool = False  # "who said ...": whom a quote is attributed to
     asks_action: bool = False  # "what did Baldwin do after the ruling?": a verb phrase ("left the courthouse")
+    asks_direct_object: bool = False  # "What did prosecutors withdraw?": what the verb acts on ("a plea deal")
     surnames: tuple[tuple[str, frozenset[str]], ...] = ()  # ("kennedi", {rori, kennedi}): a name's last word
 
     @property
@@ -156,6 +157,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
         asks_subtype=bool(SUBTYPE.search(question)),
         asks_speaker=kind == "who" and bool(SAYS.search(question)),
         asks_action=kind == "what" and asks_action(tokens),
+        asks_direct_object=asks_direct_object(tokens)
+        and not (stranded or asks_action(tokens) or SAYS.search(question)),
         surnames=surnames(question),
     )
 
@@ -237,6 +240,17 @@ def asks_object(tokens: list[str]) -> bool:
     text = " ".join(tokens)
     return bool(re.search(rf"\b(whom|who|what|which \w+) (was|were|is|are|been|be) {PARTICIPLE}", text)) or bool(
         re.search(r"\b(whom|who) (did|does|do|will|would)\b", text)
+    )
+
+
+def asks_direct_object(tokens: list[str]) -> bool:
+    """Whether a plain "what" is the object of the question's verb: "What did prosecutors withdraw?", "What
+    has Baldwin pleaded?"; not "What is the name ...?". (What someone said is the quote, not an object.)"""
+    position = wh_position(tokens)
+    return (
+        position is not None
+        and tokens[position] == "what"
+        and tokens[position + 1 : position + 2] in (["did"], ["does"], ["do"], ["has"], ["have"], ["had"], ["will"])
     )
 
 

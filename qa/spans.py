@@ -305,6 +305,7 @@ def trim_question_words(span: Span, tokens, question_terms: set[str]) -> Span:
     return Span(max(span.start, inside[0][0]), min(span.end, inside[-1][1]), span.weight, span.mention)
 
 
+DIRECT_OBJECT = 1.2
 ARGUMENT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj", "attr", "dative"})
 
 
@@ -318,6 +319,8 @@ def syntax_weight(
     question_terms = set(analysis.terms)
     if mention.role in ARGUMENT_ROLES and stem(mention.governor) in question_terms:
         weight *= 1.15
+        if analysis.asks_direct_object and mention.role == "dobj":
+            weight *= DIRECT_OBJECT  # "What did prosecutors withdraw?": "withdrew a misdemeanor plea deal"
     if analysis.kind == "how_long" and stem(mention.governor) not in question_terms:
         weight *= 0.6  # "how long did the trial last": an "18-month sentence" measures something else
     if analysis.asks_subject:

@@ -135,6 +135,13 @@ def test_a_question_may_end_in_as():
     assert analysis.preposition == "as" and analysis.stranded_after == "gun"  # "pistol" is stemmed as "gun"
 
 
+def test_a_plain_what_before_an_auxiliary_asks_for_the_verbs_object():
+    assert analyse_question("What did prosecutors withdraw after learning of the documentary?").asks_direct_object
+    assert not analyse_question("What did Baldwin do after the ruling?").asks_direct_object  # an action
+    assert not analyse_question("What did the prosecutors say the footage includes?").asks_direct_object  # a quote
+    assert not analyse_question("What did the defense trace the source of?").asks_direct_object
+
+
 def test_irregular_participles_make_a_question_ask_for_an_object():
     assert analyse_question("Who was shown the footage?").asks_object
     assert analyse_question("Who was sworn in?").asks_object
