@@ -179,6 +179,7 @@ def add_line(sentences: list[SentenceAnalysis], doc, offset: int) -> None:
         place(sentences, doc.text, offset, predicate, "predicates")
 
 
+COMPLEMENT = "complement"  # the role of an adjective that completes a verb: "not guilty" of "pleaded not guilty"
 # A verb phrase is the verb with what completes it, not the clauses that hang on it or the verbs joined to it.
 CLAUSE_DEPENDENTS = frozenset("conj cc punct advcl mark nsubj nsubjpass csubj parataxis ccomp relcl dep appos".split())
 
@@ -186,7 +187,8 @@ CLAUSE_DEPENDENTS = frozenset("conj cc punct advcl mark nsubj nsubjpass csubj pa
 def predicates(doc) -> list[Mention]:
     """Each verb's phrase ("took notes", "to cooperate", "barking orders at them"), and two verbs joined by
     "and" as one ("expressed relief and left the courthouse"). The label is the verb's lemma, the role its
-    dependency, and the governor the lemma of its subject (inherited by a joined or infinitive verb)."""
+    dependency, and the governor the lemma of its subject (inherited by a joined or infinitive verb). An
+    adjective that completes a verb ("not guilty" of "pleaded not guilty") is given too, as a `COMPLEMENT`."""
     found = []
     for verb in doc:
         if verb.pos_ != "VERB":
@@ -194,6 +196,9 @@ def predicates(doc) -> list[Mention]:
         lo, hi = verb_phrase(verb)
         subject = subject_of(verb)
         found.append(verb_mention(doc, lo, hi, verb, subject))
+        for child in verb.children:
+            if child.dep_ in ("acomp", "oprd") and child.i > verb.i:  # "pleaded not guilty"
+                found.append(verb_mention(doc, child.left_edge.i, child.right_edge.i, verb, subject, role=COMPLEMENT))
         joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
         if joined:
             lo2, hi2 = verb_phrase(joined[-1])
@@ -224,7 +229,7 @@ def subject_of(verb):  # -> spacy.tokens.Token | None
     return None
 
 
-def verb_mention(doc, lo: int, hi: int, verb, subject) -> Mention:
+def verb_mention(doc, lo: int, hi: int, verb, subject, role: str = "") -> Mention:
     """A verb phrase from token `lo` to token `hi` as a `Mention` (offsets still line-relative)."""
     governor = subject.lemma_.lower() if subject is not None else ""
     if (
@@ -237,7 +242,7 @@ def verb_mention(doc, lo: int, hi: int, verb, subject) -> Mention:
         doc[lo].idx,
         doc[hi].idx + len(doc[hi]),
         sys.intern(verb.lemma_.lower()),
-        sys.intern(verb.dep_),
+        sys.intern(role or verb.dep_),
         sys.intern(governor),
     )
 

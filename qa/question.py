@@ -144,7 +144,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         expected,
         focus,
         content,
-        asks_subject(tokens, focus),
+        asks_subject(tokens, focus, named),
         asks_object(tokens),
         named,
         bool(ASKS_NAME.search(" ".join(tokens))),
@@ -254,8 +254,9 @@ def asks_direct_object(tokens: list[str]) -> bool:
     )
 
 
-def asks_subject(tokens: list[str], focus: str | None) -> bool:
-    """Whether the wh-phrase is the subject of a main verb: "who loaded", not "who is" or "whom did"."""
+def asks_subject(tokens: list[str], focus: str | None, named: tuple[frozenset[str], ...] = ()) -> bool:
+    """Whether the wh-phrase is the subject of a main verb: "who loaded", not "who is" or "whom did", nor
+    "what has Baldwin pleaded", where a name follows the auxiliary (`named`: the question's names)."""
     position = next((i for i, t in enumerate(tokens) if t in ("who", "which", "what")), None)
     if position is None:
         return False
@@ -263,7 +264,7 @@ def asks_subject(tokens: list[str], focus: str | None) -> bool:
     if focus and focus in rest:
         rest = rest[rest.index(focus) + 1 :]
     if len(rest) >= 2 and rest[0] in MODAL_AUXILIARIES:
-        return True  # "who has pleaded", "who will testify"
+        return not any(stem(rest[1]) in name for name in named)  # "who has pleaded", "who will testify"
     if len(rest) >= 2 and rest[0] in ("is", "was", "are", "were") and rest[1].endswith("ing"):
         return True  # "who is making"
     return bool(rest) and rest[0] not in AUXILIARIES and rest[0] not in STOPWORDS

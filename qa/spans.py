@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from qa.nlp import Mention
+from qa.nlp import COMPLEMENT, Mention
 from qa.question import QuestionAnalysis, focus_stem, focus_types
 from qa.temporal import names_a_year
 from qa.text import STOPWORDS, WORD, stem, word_spans
@@ -102,6 +102,11 @@ def spans_for(
             spans += [Span(start, end, 0.6 * EXTENDED**k, m) for start, end, m, k in extended_chunks(sentence, text)]
         if analysis.asks_action:
             spans += actions(analysis, sentence)
+        spans += [  # "What has Baldwin pleaded?": "pleaded not guilty"
+            Span(m.start, m.end, 0.85, m)
+            for m in sentence.predicates
+            if m.role == COMPLEMENT and stem(m.label) in analysis.terms and not SAYING_VERBS & set(analysis.terms)
+        ]
         if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):
             spans += quotations(sentence, text)  # "What did the prosecutors say the footage includes?"
         return spans + [whole]
@@ -148,7 +153,7 @@ def actions(analysis: QuestionAnalysis, sentence) -> list[Span]:
     spans = []
     question_terms = set(analysis.terms)
     for verb in sentence.predicates:
-        if stem(verb.label) in question_terms | SAYING_VERBS | REPORTING_VERBS:
+        if verb.role == COMPLEMENT or stem(verb.label) in question_terms | SAYING_VERBS | REPORTING_VERBS:
             continue  # what someone said they did is in the clause the saying verb leaves out
         subject = stem(verb.governor) if verb.governor else ""
         weight = 1.2 if subject in question_terms else 1.0 if subject in PRONOUN_SUBJECTS | {""} else 0.8

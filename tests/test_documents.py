@@ -8,7 +8,7 @@ import pytest
 
 from qa.documents import corpus_fingerprint, guess_title, load_corpus
 from qa.errors import CorpusError
-from qa.nlp import analyse
+from qa.nlp import COMPLEMENT, analyse
 from qa.settings import DEFAULT_CORPUS
 from qa.store import passage_windows
 
@@ -80,6 +80,9 @@ def test_verb_phrases_are_exact_slices_with_their_subjects(nlp):
     assert found["took notes"] == found["listened intently and took notes"] == "baldwin"  # the subject is shared
     assert "to cooperate" in found and "pressuring witnesses to cooperate" in found
     assert not any(phrase.startswith("alleged that") for phrase in found)  # a clause is no part of its verb
+    text = "Baldwin has pleaded not guilty."
+    found = {text[m.start : m.end]: m.role for s in analyse(nlp, text) for m in s.predicates}
+    assert found["not guilty"] == COMPLEMENT
 
 
 def test_a_noun_phrase_keeps_the_whole_of_a_hyphenated_word(nlp):

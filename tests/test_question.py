@@ -142,6 +142,11 @@ def test_a_plain_what_before_an_auxiliary_asks_for_the_verbs_object():
     assert not analyse_question("What did the defense trace the source of?").asks_direct_object
 
 
+def test_a_name_after_the_auxiliary_is_the_subject_not_the_answer():
+    assert not analyse_question("What has Baldwin pleaded?").asks_subject
+    assert analyse_question("Who has pleaded no contest?").asks_subject
+
+
 def test_irregular_participles_make_a_question_ask_for_an_object():
     assert analyse_question("Who was shown the footage?").asks_object
     assert analyse_question("Who was sworn in?").asks_object
