@@ -115,8 +115,9 @@ class Answerer:
             self.names[doc_index] = frozenset(word for word, vote in votes.items() if vote > 0)
         return self.names[doc_index]
 
-    def ask(self, question: str, top_k: int | None = None) -> Answer:
-        """Answer `question` from the articles, or abstain when they do not say.
+    def ask(self, question: str, top_k: int | None = None, exclude: frozenset[str] = frozenset()) -> Answer:
+        """Answer `question` from the articles, or abstain when they do not say. An answer the same as one
+        of `exclude` (answer keys) is passed over: "Who else represents Baldwin?".
 
         Raises:
             UsageError: for an empty or overlong question.
@@ -126,7 +127,9 @@ class Answerer:
         query = self.retriever.encode(question)
         hits = self.retriever.search(question, top_k or self.top_k, query)
         candidates = self.candidates(analysis, hits, query[0])
-        groups = group_candidates(self.store, candidates)
+        groups = [
+            g for g in group_candidates(self.store, candidates) if not any(same_answer(g.key, k) for k in exclude)
+        ]
         if not groups:
             return self.abstain(analysis, hits)
         best = max(groups, key=lambda g: group_score(g))

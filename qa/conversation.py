@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa.answer import Answer, Answerer
+from qa.text import answer_key
 
 PRONOUN = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|it|its)\b", re.IGNORECASE)
 POSSESSIVE = frozenset({"his", "her", "hers", "their", "its"})
@@ -20,6 +21,7 @@ FRAME = re.compile(
     re.IGNORECASE,
 )
 NAME = re.compile(r"\b[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)+\b")
+OTHER = re.compile(r"\b(?:else|other|another|besides them|besides him|besides her)\b", re.IGNORECASE)
 WH_START = re.compile(r"^\s*(?:who|what|when|where|which|why|how|is|was|did|does|do|can|could|will|has|have)\b", re.I)
 
 
@@ -42,9 +44,14 @@ class Conversation:
     def ask(self, question: str) -> Turn:
         """Answer `question` in the context of the earlier turns."""
         resolved = self.resolve(question)
-        turn = Turn(question, resolved, self.answerer.ask(resolved))
+        exclude = self.earlier_answers() if OTHER.search(question) else frozenset()
+        turn = Turn(question, resolved, self.answerer.ask(resolved, exclude=exclude))
         self.turns.append(turn)
         return turn
+
+    def earlier_answers(self) -> frozenset[str]:
+        """The answers given so far, as keys: "who else" asks for someone besides them."""
+        return frozenset(answer_key(t.answer.text) for t in self.turns if t.answer.answerable and t.answer.text)
 
     def clear(self) -> None:
         """Forget the earlier turns."""

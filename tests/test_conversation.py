@@ -42,3 +42,9 @@ def test_a_pronoun_keeps_pointing_where_it_pointed_in_the_turn_before(answerer):
     turn = conversation.ask("Where does her family live?")  # her = Halyna, not the last answer (her husband)
     assert "Halyna Hutchins's family" in turn.resolved
     assert turn.answer.text == "Ukraine"
+
+
+def test_who_else_passes_over_the_answers_already_given(answerer):
+    conversation = Conversation(answerer)
+    assert conversation.ask("Which defense lawyer argued the producer role was irrelevant?").answer.text == "Luke Nikas"
+    assert conversation.ask("And who else represents Baldwin?").answer.text == "Alex Spiro"
