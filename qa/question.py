@@ -32,6 +32,7 @@ PREPOSITIONS = frozenset(
     "in into from to at on onto under by with for through during after before since until against toward "
     "towards within across between among over behind near about upon of as like".split()
 )
+DETERMINERS = frozenset("the a an his her its their this these those".split())
 WH_WORDS = ("how", "who", "whom", "whose", "when", "where", "why", "which", "what")
 
 # The noun after "what"/"which" often names an entity type: "what year", "which company".
@@ -335,6 +336,8 @@ def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:
     phrase: list[str] = []
     for token in rest:
         if token in AUXILIARIES or (token in STOPWORDS | PREPOSITIONS and token != "of"):
+            if token in DETERMINERS and phrase:
+                phrase.pop()  # "what precedes the period": a word before a determiner is a verb
             break  # "which ranch near Santa Fe": the ranch
         phrase.append(token)
     if len(phrase) >= 2 and phrase[1] == "of" and phrase[0] in CLASS_NOUNS:

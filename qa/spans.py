@@ -70,7 +70,7 @@ def spans_for(
         headed = [
             Span(m.start, m.end, 1.2, m, linked=True)
             for m in sentence.chunks
-            if stem(m.label) == focus and not analysis.asks_name
+            if stem(m.label) == focus and not analysis.asks_name and not names_inside(analysis, sentence, text, m)
         ]
         spans = spans + headed + appositives(sentence, text, focus)
         return coordinated(spans, text) if analysis.focus.endswith("s") else spans
@@ -191,6 +191,19 @@ def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             ):
                 spans.append(Span(chunk.start, chunk.end, 1.0, chunk))  # "Rollo was a Viking"
     return spans
+
+
+def names_inside(analysis: QuestionAnalysis, sentence, text: str, chunk: Mention) -> bool:
+    """Whether a phrase headed by the focus noun holds a name that answers better ("the “Rust” film" holds
+    "Rust"; but a name cut short, as in "the Los Angeles County District| Attorney’s Office", does not), or is
+    itself a name whose last word is only the focus noun's ("Moxie Films" is no film)."""
+    for entity in sentence.entities:
+        inside = entity.start >= chunk.start and entity.end <= chunk.end
+        if inside and entity.label in analysis.expected and text[entity.end : chunk.end].islower():
+            return True
+        if entity.start < chunk.end <= entity.end:
+            return True
+    return False
 
 
 def entities(sentence, text: str, people: frozenset[str]) -> list[Mention]:
@@ -409,10 +422,8 @@ def coordinated(spans: list[Span], text: str) -> list[Span]:
 
 
 def subtypes(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
-    """For "what type / kind / model of X did they V", the named thing that the question's verb acts on, though
-    the sentence need not call it an X: "What type of gun did Baldwin fire?" is answered by "firing a Colt .45"."""
-    if not analysis.asks_subtype:
-        return []
+    """For "what (type / kind / model of) X did they V", the named thing that the question's verb acts on,
+    though the sentence need not call it an X: "What gun did Baldwin fire?" is answered by "firing a Colt .45"."""
     spans = []
     for chunk in sentence.chunks:
         named = text[chunk.start : chunk.end].split()[-1][:1].isupper()  # a make or model has a name

@@ -147,6 +147,11 @@ def test_a_name_after_the_auxiliary_is_the_subject_not_the_answer():
     assert analyse_question("Who has pleaded no contest?").asks_subject
 
 
+def test_a_word_before_a_determiner_is_a_verb_not_the_focus():
+    assert analyse_question("What precedes the period of Anglo-Saxon architecture?").focus is None
+    assert analyse_question("What film was Baldwin making?").focus == "film"
+
+
 def test_irregular_participles_make_a_question_ask_for_an_object():
     assert analyse_question("Who was shown the footage?").asks_object
     assert analyse_question("Who was sworn in?").asks_object
