@@ -62,6 +62,8 @@ def spans_for(
             spans += antecedents(sentence, previous, text, people)
         if analysis.kind == "who":
             spans += described_people(sentence, text)
+        if analysis.asks_possessor and analysis.kind == "which":
+            spans += name_modifiers(analysis, sentence, text)
         focus = focus_stem(analysis)
         if not focus:
             return spans
@@ -89,7 +91,9 @@ def spans_for(
     if analysis.kind == "why":
         return [reason_span(sentence, text)]
     if analysis.kind == "how" and WORDING_VERBS & set(analysis.terms):
-        return quotations(sentence, text) + [Span(sentence.start, sentence.end, 0.6)]
+        return (
+            quotations(sentence, text) + characterisations(sentence, text) + [Span(sentence.start, sentence.end, 0.6)]
+        )
     if analysis.kind in ("what", "other"):
         spans = stranded_objects(analysis, sentence, text)
         spans += [
@@ -190,6 +194,21 @@ def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
                 and text[entity.end : chunk.start].split()[:1] in (["is"], ["was"], ["are"], ["were"])
             ):
                 spans.append(Span(chunk.start, chunk.end, 1.0, chunk))  # "Rollo was a Viking"
+    return spans
+
+
+def name_modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """For "Which state's shield law ...?", the name that sets apart the thing the question names: "California"
+    in "the California Shield Law" (the words before those the question uses)."""
+    spans = []
+    for mention in sentence.entities + sentence.chunks:
+        words = list(MODIFIER_WORD.finditer(text, mention.start, mention.end))
+        named = len(words)
+        while named and stem(words[named - 1].group().lower()) in analysis.terms:
+            named -= 1
+        kept = [w for w in words[:named] if w.group().lower() not in STOPWORDS]
+        if kept and named < len(words) and all(w.group()[:1].isupper() for w in kept):
+            spans.append(Span(kept[0].start(), kept[-1].end(), 0.9, mention))
     return spans
 
 
@@ -470,6 +489,16 @@ def capacities(sentence, text: str) -> list[Span]:
     return [
         Span(m.start, m.end, 0.9, m) for m in sentence.chunks if AS_BEFORE.search(text, max(0, m.start - 8), m.start)
     ]
+
+
+AS_PHRASE = re.compile(r"\bas\s+([^,.;:—–“”\"()]+)")
+
+
+def characterisations(sentence, text: str) -> list[Span]:
+    """What a sentence calls something in its own words, after "as": "criticized the investigation as
+    incomplete and unreliable" answers "How did the prosecution describe the investigation?"."""
+    found = AS_PHRASE.finditer(text, sentence.start, sentence.end)
+    return [Span(m.start(1), m.end(1), 0.8) for m in found if len(m.group(1).split()) <= 8]
 
 
 def quotations(sentence, text: str) -> list[Span]:
