@@ -191,8 +191,8 @@ class Answerer:
             answer = span.refers_to or span
             span_tokens = [i for i, (s, e, _) in enumerate(tokens) if s < span.end and e > span.start]
             answer_terms = {t for *_, t in word_spans(text[answer.start : answer.end]) if t}
-            if span.mention and (not answer_terms or answer_terms <= question_terms | {focus}):
-                continue  # never answer with the question's own words
+            if not answer_terms or answer_terms <= question_terms | {focus}:
+                continue  # never answer with the question's own words ("keenly aware" for "... keenly aware of?")
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus)
             if after_preposition(text, tokens, span_tokens, span.end, analysis):
                 weight *= AFTER_PREPOSITION  # "Into what ...?": "... into the revolver"

@@ -179,6 +179,7 @@ def add_line(sentences: list[SentenceAnalysis], doc, offset: int) -> None:
         place(sentences, doc.text, offset, predicate, "predicates")
 
 
+JOINED = "joined"  # the role of two verb phrases joined by "and": "expressed relief and left the courthouse"
 COMPLEMENT = "complement"  # the role of an adjective that completes a verb: "not guilty" of "pleaded not guilty"
 # A verb phrase is the verb with what completes it, not the clauses that hang on it or the verbs joined to it.
 CLAUSE_DEPENDENTS = frozenset("conj cc punct advcl mark nsubj nsubjpass csubj parataxis ccomp relcl dep appos".split())
@@ -187,7 +188,8 @@ CLAUSE_DEPENDENTS = frozenset("conj cc punct advcl mark nsubj nsubjpass csubj pa
 def predicates(doc) -> list[Mention]:
     """Each verb's phrase ("took notes", "to cooperate", "barking orders at them"), and two verbs joined by
     "and" as one ("expressed relief and left the courthouse"). The label is the verb's lemma, the role its
-    dependency, and the governor the lemma of its subject (inherited by a joined or infinitive verb). An
+    dependency (`JOINED` for two joined), and the governor the lemma of its subject (inherited by a joined or
+    infinitive verb). An
     adjective that completes a verb ("not guilty" of "pleaded not guilty") is given too, as a `COMPLEMENT`."""
     found = []
     for verb in doc:
@@ -203,7 +205,7 @@ def predicates(doc) -> list[Mention]:
         if joined:
             lo2, hi2 = verb_phrase(joined[-1])
             if lo2 > hi and re.fullmatch(r",?\s+and\s+", doc.text[doc[hi].idx + len(doc[hi]) : doc[lo2].idx]):
-                found.append(verb_mention(doc, lo, hi2, verb, subject))
+                found.append(verb_mention(doc, lo, hi2, verb, subject, role=JOINED))
     return found
 
 

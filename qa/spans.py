@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from qa.nlp import COMPLEMENT, Mention
+from qa.nlp import COMPLEMENT, JOINED, Mention
 from qa.question import QuestionAnalysis, focus_stem, focus_types
 from qa.temporal import names_a_year
 from qa.text import STOPWORDS, WORD, stem, word_spans
@@ -99,13 +99,13 @@ def spans_for(
         spans += [
             Span(m.start, m.end, 0.5 if m.label == "PERSON" else 0.7, m)  # a person answers "who", seldom "what"
             for m in sentence.entities
-            if m.label not in ("CARDINAL", "ORDINAL")
-        ]
+            if m.label not in ("CARDINAL", "ORDINAL") and not (analysis.asks_subtype and m.label in NUMERIC)
+        ]  # "what kind of win": not "Monday"
         spans += [Span(m.start, m.end, 0.6, m) for m in sentence.chunks] + modifiers(analysis, sentence, text)
         if not analysis.asks_subtype:  # "what kind of arches": "rounded", not a phrase about them
             spans += [Span(start, end, 0.6 * EXTENDED**k, m) for start, end, m, k in extended_chunks(sentence, text)]
         if analysis.asks_action:
-            spans += actions(analysis, sentence)
+            spans += actions(analysis, sentence, text)
         spans += [  # "What has Baldwin pleaded?": "pleaded not guilty"
             Span(m.start, m.end, 0.85, m)
             for m in sentence.predicates
@@ -147,20 +147,27 @@ def completes(text: str, left, right) -> bool:
 
 ACTION = 0.9
 REPORTING_VERBS = frozenset(stem(w) for w in "allege maintain add note tell report disclose deny".split())
+EMPTY_VERBS = frozenset({"do", "be", "have"})  # "did all these things wrong" says nothing of what was done
 PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "who"})
 
 
-def actions(analysis: QuestionAnalysis, sentence) -> list[Span]:
+def actions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """Verb phrases, for "what did X do": those whose subject is the question's X count most ("Baldwin ...
     listened intently and took notes"), then those whose subject is a pronoun or not given, then the rest. A
     verb the question uses is not what was done ("show" in "What did the videos show him doing?")."""
     spans = []
     question_terms = set(analysis.terms)
     for verb in sentence.predicates:
-        if verb.role == COMPLEMENT or stem(verb.label) in question_terms | SAYING_VERBS | REPORTING_VERBS:
+        if verb.role == COMPLEMENT or verb.label in EMPTY_VERBS:
+            continue
+        if stem(verb.label) in question_terms | SAYING_VERBS | REPORTING_VERBS:
             continue  # what someone said they did is in the clause the saying verb leaves out
         subject = stem(verb.governor) if verb.governor else ""
         weight = 1.2 if subject in question_terms else 1.0 if subject in PRONOUN_SUBJECTS | {""} else 0.8
+        if " " not in text[verb.start : verb.end]:
+            weight *= 0.8  # a bare verb ("visibly moved") seldom says what was done
+        elif verb.role == JOINED:
+            weight *= 1.05  # "expressed relief and left the courthouse" says more than either half
         spans.append(Span(verb.start, verb.end, ACTION * weight, verb))
     return spans
 
