@@ -145,7 +145,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         expected,
         focus,
         content,
-        asks_subject(tokens, focus, named),
+        asks_subject(tokens, focus, named) and not owner,  # "Which outlet's reporter wrote?": the outlet
         asks_object(tokens),
         named,
         bool(ASKS_NAME.search(" ".join(tokens))),

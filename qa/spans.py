@@ -99,8 +99,9 @@ def spans_for(
         spans += [
             Span(m.start, m.end, 0.5 if m.label == "PERSON" else 0.7, m)  # a person answers "who", seldom "what"
             for m in sentence.entities
-            if m.label not in ("CARDINAL", "ORDINAL") and not (analysis.asks_subtype and m.label in NUMERIC)
-        ]  # "what kind of win": not "Monday"
+            if m.label not in ("CARDINAL", "ORDINAL")
+            and not (analysis.asks_subtype and m.label in NUMERIC | {"PERSON"})
+        ]  # "what kind of win": not "Monday", nor "Baldwin"
         spans += [Span(m.start, m.end, 0.6, m) for m in sentence.chunks] + modifiers(analysis, sentence, text)
         if not analysis.asks_subtype:  # "what kind of arches": "rounded", not a phrase about them
             spans += [Span(start, end, 0.6 * EXTENDED**k, m) for start, end, m, k in extended_chunks(sentence, text)]
@@ -478,6 +479,10 @@ def appositives(sentence, text: str, focus: str) -> list[Span]:
     return spans
 
 
+# Where a clause's next verb starts: "convicted of involuntary manslaughter| and is serving ..."
+NEXT_CLAUSE = re.compile(r"\s+(?:and|but|or)\s+(?:is|was|are|were|has|have|had|will|would|can|could|did|does)\b")
+
+
 def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """For a question that ends in a preposition, what follows that word and preposition in the sentence, up
     to the clause's end: "What does it protect Baldwin from?": "shields Baldwin from being retried"."""
@@ -487,7 +492,8 @@ def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
     pattern = re.compile(rf"\b(\w+)\s+{re.escape(analysis.preposition)}\s+([^,.;:—–“”\"()]+)", re.IGNORECASE)
     for match in pattern.finditer(text, sentence.start, sentence.end):
         if stem(match.group(1).lower()) == analysis.stranded_after and len(match.group(2).split()) <= 12:
-            spans.append(Span(match.start(2), match.end(2), 0.8))
+            clause = NEXT_CLAUSE.search(text, match.start(2), match.end(2))
+            spans.append(Span(match.start(2), clause.start() if clause else match.end(2), 0.8))
     return spans
 
 

@@ -152,6 +152,11 @@ def test_a_word_before_a_determiner_is_a_verb_not_the_focus():
     assert analyse_question("What film was Baldwin making?").focus == "film"
 
 
+def test_which_owner_is_not_the_subject_of_the_verb():
+    analysis = analyse_question("Which outlet's reporter contributed to the report?")
+    assert analysis.focus == "outlet" and analysis.asks_possessor and not analysis.asks_subject
+
+
 def test_irregular_participles_make_a_question_ask_for_an_object():
     assert analyse_question("Who was shown the footage?").asks_object
     assert analyse_question("Who was sworn in?").asks_object
