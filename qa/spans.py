@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from qa.nlp import COMPLEMENT, JOINED, Mention
-from qa.question import QuestionAnalysis, focus_stem, focus_types
+from qa.question import PLACE, QuestionAnalysis, focus_stem, focus_types
 from qa.temporal import names_a_year
 from qa.text import STOPWORDS, WORD, stem, word_spans
 
@@ -62,8 +62,8 @@ def spans_for(
             spans += antecedents(sentence, previous, text, people)
         if analysis.kind == "who":
             spans += described_people(sentence, text)
-        if analysis.asks_possessor and analysis.kind == "which":
-            spans += name_modifiers(analysis, sentence, text)
+        if (analysis.asks_possessor and analysis.kind == "which") or analysis.expected == PLACE:
+            spans += name_modifiers(analysis, sentence, text)  # "the California Shield Law", "Santa Fe's court"
         focus = focus_stem(analysis)
         if not focus:
             return spans
@@ -81,6 +81,11 @@ def spans_for(
         if analysis.focus in CAPACITY_NOUNS:  # "Baldwin's role" does not say what the role is; "as producer" does
             return capacities(sentence, text)
         heads = [Span(m.start, m.end, 0.9, m, linked=True) for m in sentence.chunks if stem(m.label) == focus]
+        heads += [  # "Which accusations ...?": "accusations of prosecutorial misconduct"
+            Span(start, end, 0.9 * EXTENDED**k, m, linked=True)
+            for start, end, m, k in extended_chunks(sentence, text)
+            if stem(m.label) == focus
+        ]
         owners = [Span(m.start, m.end, 0.9, m) for m in sentence.entities if POSSESSIVE.match(text, m.end)]
         return (
             heads
@@ -207,7 +212,8 @@ def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
 
 def name_modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """For "Which state's shield law ...?", the name that sets apart the thing the question names: "California"
-    in "the California Shield Law" (the words before those the question uses)."""
+    in "the California Shield Law" (the words before those the question uses); for "In which city is the
+    First Judicial District Court?", "Santa Fe" in "Santa Fe's First Judicial District Court"."""
     spans = []
     for mention in sentence.entities + sentence.chunks:
         words = list(MODIFIER_WORD.finditer(text, mention.start, mention.end))
@@ -216,7 +222,8 @@ def name_modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span
             named -= 1
         kept = [w for w in words[:named] if w.group().lower() not in STOPWORDS]
         if kept and named < len(words) and all(w.group()[:1].isupper() for w in kept):
-            spans.append(Span(kept[0].start(), kept[-1].end(), 0.9, mention))
+            end = kept[-1].end() - (2 if POSSESSIVE_WORD.search(kept[-1].group()) else 0)
+            spans.append(Span(kept[0].start(), end, 0.9, mention))
     return spans
 
 
