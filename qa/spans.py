@@ -434,6 +434,8 @@ def modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         if head < 0 or stem(chunk.label) not in analysis.terms or text[head + 1 : chunk.end] != chunk.label:
             continue  # the chunk must end in a common noun the question names
         words = [m for m in MODIFIER_WORD.finditer(text, chunk.start, head) if m.group().lower() not in STOPWORDS]
+        while words and stem(words[-1].group().lower()) in analysis.terms:
+            words.pop()  # "What kind of plea deal?": "misdemeanor", not "misdemeanor plea"
         if words and not POSSESSIVE_WORD.search(words[-1].group()):  # "Baldwin's gun" says whose, not what kind
             end = words[-1].end()
             if text.count("“", words[0].start(), end) > text.count("”", words[0].start(), end):
