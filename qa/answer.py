@@ -24,7 +24,7 @@ from qa.retrieve import Hit, Retriever
 from qa.spans import NUMERIC, POSSESSIVE, anchors, proximity, spans_for, syntax_weight, trim_question_words
 from qa.store import PassageStore
 from qa.temporal import contradicts, time_spans
-from qa.text import STOPWORDS, WORD, answer_key, word_spans
+from qa.text import STOPWORDS, WORD, answer_key, stem, word_spans
 
 SUPPORT_DEPTH = 20  # passages searched for further articles that agree
 MAX_CITATIONS = 3
@@ -199,7 +199,7 @@ class Answerer:
             if analysis.asks_speaker and speaker(text, span.start, span.end, span.refers_to is not None):
                 weight *= SPEAKER  # "Who said ...?": "..., said Morrissey"
             if analysis.asks_possessor and POSSESSIVE.match(text, span.end):
-                weight *= POSSESSOR  # "Whose status ...?": "Baldwin's producer responsibilities"
+                weight *= possessor_weight(analysis, text, span.end)  # "Whose status ...?": "Baldwin's status"
             if span.mention and not span.linked and restates_question(analysis, answer_terms):
                 weight *= 0.6  # "Alec Baldwin" rarely answers a question about Baldwin
             elif span.mention and qualifies_question_name(analysis, text, tokens, span_tokens):
@@ -375,6 +375,18 @@ def after_preposition(
     if analysis.stranded_after and (at == 0 or tokens[at - 1][2] != analysis.stranded_after):
         return False
     return not POSSESSIVE.match(text, end)
+
+
+OWNED = re.compile(r"['’]s\s+([\w-]+)")
+
+
+def possessor_weight(analysis: QuestionAnalysis, text: str, end: int) -> float:
+    """For "whose X ...?", a possessor of the X counts ("the defense's request" for "Whose request?"), not one
+    of something else ("Baldwin's role"); for "which outlet's reporter?", any: the reporter has a name."""
+    owned = OWNED.match(text, end)
+    if analysis.kind == "which" or (owned and stem(owned.group(1).lower()) in analysis.terms):
+        return POSSESSOR
+    return 1.0
 
 
 def speaker(text: str, start: int, end: int, pronoun: bool = False) -> bool:

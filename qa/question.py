@@ -32,6 +32,11 @@ PREPOSITIONS = frozenset(
     "in into from to at on onto under by with for through during after before since until against toward "
     "towards within across between among over behind near about upon of as like".split()
 )
+TITLES = frozenset(
+    stem(w)
+    for w in "judge justice president king queen prince princess mr mrs ms dr sir lord lady senator "
+    "governor general sheriff detective special prosecutor attorney".split()
+)
 DETERMINERS = frozenset("the a an his her its their this these those".split())
 WH_WORDS = ("how", "who", "whom", "whose", "when", "where", "why", "which", "what")
 
@@ -226,8 +231,8 @@ def capitalised_runs(question: str) -> list[list[str]]:
 
 
 def names(question: str) -> tuple[frozenset[str], ...]:
-    """The terms of each name the question gives: "Halyna Hutchins" -> {halyna, hutchin}."""
-    return tuple(frozenset(run) for run in capitalised_runs(question))
+    """The terms of each name the question gives, titles aside: "Judge Sommer" -> {sommer}."""
+    return tuple(name for run in capitalised_runs(question) if (name := frozenset(run) - TITLES))
 
 
 def surnames(question: str) -> tuple[tuple[str, frozenset[str]], ...]:

@@ -60,6 +60,8 @@ def spans_for(
         ]
         if "PERSON" in analysis.expected:
             spans += antecedents(sentence, previous, text, people)
+        if analysis.asks_possessor and analysis.kind == "who":
+            spans += possessor_phrases(sentence, text)  # "Whose request ...?": "the defense's request"
         if analysis.kind == "who":
             spans += described_people(sentence, text)
         if (analysis.asks_possessor and analysis.kind == "which") or analysis.expected == PLACE:
@@ -87,6 +89,7 @@ def spans_for(
             if stem(m.label) == focus
         ]
         owners = [Span(m.start, m.end, 0.9, m) for m in sentence.entities if POSSESSIVE.match(text, m.end)]
+        owners += possessor_phrases(sentence, text)  # "Whose request ...?": "the defense's request"
         return (
             heads
             + appositives(sentence, text, focus)
@@ -100,7 +103,8 @@ def spans_for(
             quotations(sentence, text) + characterisations(sentence, text) + [Span(sentence.start, sentence.end, 0.6)]
         )
     if analysis.kind in ("what", "other"):
-        spans = stranded_objects(analysis, sentence, text)
+        stranded = stranded_objects(analysis, sentence, text)
+        spans = list(stranded)
         spans += [
             Span(m.start, m.end, 0.5 if m.label == "PERSON" else 0.7, m)  # a person answers "who", seldom "what"
             for m in sentence.entities
@@ -117,8 +121,11 @@ def spans_for(
             for m in sentence.predicates
             if m.role == COMPLEMENT and stem(m.label) in analysis.terms and not SAYING_VERBS & set(analysis.terms)
         ]
-        if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):
-            spans += quotations(sentence, text)  # "What did the prosecutors say the footage includes?"
+        if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):  # "What did the prosecutors say ... includes?"
+            quoted = quotations(sentence, text)
+            if stranded:  # "say efforts were met with?": what follows "met with" answers, more than the quote
+                quoted = [replace(q, weight=q.weight * 0.7) for q in quoted]
+            spans += quoted
         return spans + [whole]
     return [Span(sentence.start, sentence.end, 0.6)]
 
@@ -208,6 +215,14 @@ def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             ):
                 spans.append(Span(chunk.start, chunk.end, 1.0, chunk))  # "Rollo was a Viking"
     return spans
+
+
+POSSESSOR_PHRASE = re.compile(r"\b(?:the|a|an)\s+[a-z][\w-]*(?=['’]s\s)")
+
+
+def possessor_phrases(sentence, text: str) -> list[Span]:
+    """Common nouns that own something, for "whose": "the defense" in "granted the defense's request"."""
+    return [Span(m.start(), m.end(), 0.8) for m in POSSESSOR_PHRASE.finditer(text, sentence.start, sentence.end)]
 
 
 def name_modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
@@ -488,8 +503,11 @@ def appositives(sentence, text: str, focus: str) -> list[Span]:
     return spans
 
 
-# Where a clause's next verb starts: "convicted of involuntary manslaughter| and is serving ..."
-NEXT_CLAUSE = re.compile(r"\s+(?:and|but|or)\s+(?:is|was|are|were|has|have|had|will|would|can|could|did|does)\b")
+# Where a clause's next verb or a relative clause starts: "convicted of involuntary manslaughter| and is
+# serving ...", "met with multiple barriers| that have compromised ..."
+NEXT_CLAUSE = re.compile(
+    r"\s+(?:(?:and|but|or)\s+(?:is|was|are|were|has|have|had|will|would|can|could|did|does)|that|which|who)\b"
+)
 
 
 def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
@@ -500,9 +518,12 @@ def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
     spans = []  # "<word> <preposition> <the rest of the clause>"
     pattern = re.compile(rf"\b(\w+)\s+{re.escape(analysis.preposition)}\s+([^,.;:—–“”\"()]+)", re.IGNORECASE)
     for match in pattern.finditer(text, sentence.start, sentence.end):
-        if stem(match.group(1).lower()) == analysis.stranded_after and len(match.group(2).split()) <= 12:
-            clause = NEXT_CLAUSE.search(text, match.start(2), match.end(2))
-            spans.append(Span(match.start(2), clause.start() if clause else match.end(2), 0.8))
+        if stem(match.group(1).lower()) != analysis.stranded_after:
+            continue
+        clause = NEXT_CLAUSE.search(text, match.start(2), match.end(2))
+        end = clause.start() if clause else match.end(2)
+        if len(text[match.start(2) : end].split()) <= 12:
+            spans.append(Span(match.start(2), end, 0.8))
     return spans
 
 

@@ -157,6 +157,10 @@ def test_which_owner_is_not_the_subject_of_the_verb():
     assert analysis.focus == "outlet" and analysis.asks_possessor and not analysis.asks_subject
 
 
+def test_a_title_is_no_part_of_a_name():
+    assert analyse_question("Whose request did Judge Sommer grant?").names == (frozenset({"sommer"}),)
+
+
 def test_irregular_participles_make_a_question_ask_for_an_object():
     assert analyse_question("Who was shown the footage?").asks_object
     assert analyse_question("Who was sworn in?").asks_object
