@@ -14,6 +14,9 @@ POSSESSIVE = frozenset({"his", "her", "hers", "their", "its"})
 PRONOUN_GROUP = {
     p: group for group in ("he him his", "she her hers", "they them their", "it its") for p in group.split()
 }
+THEY = "they them their"
+GROUP = re.compile(r"(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*['’]s\s+([a-z]+)")  # "Halyna Hutchins's family"
+GROUP_NOUNS = frozenset("family team crew staff jury prosecution defense government office company".split())
 FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|and what about)\s+(.+?)\s*\??\s*$", re.IGNORECASE)
 FRAME = re.compile(
     r"^\s*((?:who|what|when|where|which|how(?: many| much| long)?)(?:\s+\w+)?\s+"
@@ -67,7 +70,11 @@ class Conversation:
         if follow_up:
             question = follow_up.group(1).rstrip("?") + "?"
         pronoun = PRONOUN.search(question)
-        entity = pronoun and (self.earlier_referent(pronoun.group(0)) or self.salient_entity())
+        entity = pronoun and (
+            self.earlier_referent(pronoun.group(0))
+            or (PRONOUN_GROUP[pronoun.group(0).lower()] == THEY and self.salient_group())
+            or self.salient_entity()
+        )
         if entity:
             return PRONOUN.sub(lambda m: replacement(m.group(0), entity), question, count=1)
         return question
@@ -94,6 +101,15 @@ class Conversation:
             return f"{frame.group(1)} {fragment}?"
         return f"{previous.rstrip('?')} {fragment}?"
 
+    def salient_group(self) -> str | None:
+        """What "they" most likely points to: the last group an earlier question named ("Halyna Hutchins's
+        family", "Baldwin's lawyers")."""
+        for turn in reversed(self.turns):
+            groups = [m.group(0) for m in GROUP.finditer(turn.resolved) if is_group(m.group(1))]
+            if groups:
+                return groups[-1]
+        return None
+
     def salient_entity(self) -> str | None:
         """What a pronoun most likely points to: the last answer that is a name, else the last name asked about."""
         for turn in reversed(self.turns):
@@ -104,6 +120,11 @@ class Conversation:
             if names:
                 return names[-1]
         return None
+
+
+def is_group(noun: str) -> bool:
+    """A noun for several people: "family", "lawyers"."""
+    return noun.lower() in GROUP_NOUNS or (noun.endswith("s") and not noun.endswith("ss"))
 
 
 def replacement(pronoun: str, entity: str) -> str:

@@ -48,3 +48,10 @@ def test_who_else_passes_over_the_answers_already_given(answerer):
     conversation = Conversation(answerer)
     assert conversation.ask("Which defense lawyer argued the producer role was irrelevant?").answer.text == "Luke Nikas"
     assert conversation.ask("And who else represents Baldwin?").answer.text == "Alex Spiro"
+
+
+def test_they_points_to_the_last_group_a_question_named(answerer):
+    conversation = Conversation(answerer)
+    conversation.ask("Who was killed in the shooting?")
+    conversation.ask("Where does her family live?")
+    assert "Hutchins's family" in conversation.ask("What are they pursuing against Baldwin?").resolved
