@@ -180,7 +180,10 @@ def add_line(sentences: list[SentenceAnalysis], doc, offset: int) -> None:
 
 
 JOINED = "joined"  # the role of two verb phrases joined by "and": "expressed relief and left the courthouse"
-COMPLEMENT = "complement"  # the role of an adjective that completes a verb: "not guilty" of "pleaded not guilty"
+COMPLEMENT, CLAUSE, MANNER = "complement", "clause", "manner"
+# The parts of a verb phrase kept on their own, by dependency: "pleaded [not guilty]", "argued [the evidence was
+# irrelevant]", "fired [accidentally]".
+VERB_PARTS = {"acomp": COMPLEMENT, "oprd": COMPLEMENT, "ccomp": CLAUSE, "advmod": MANNER}
 # A verb phrase is the verb with what completes it, not the clauses that hang on it or the verbs joined to it.
 CLAUSE_DEPENDENTS = frozenset("conj cc punct advcl mark nsubj nsubjpass csubj parataxis ccomp relcl dep appos".split())
 
@@ -189,8 +192,8 @@ def predicates(doc) -> list[Mention]:
     """Each verb's phrase ("took notes", "to cooperate", "barking orders at them"), and two verbs joined by
     "and" as one ("expressed relief and left the courthouse"). The label is the verb's lemma, the role its
     dependency (`JOINED` for two joined), and the governor the lemma of its subject (inherited by a joined or
-    infinitive verb). An
-    adjective that completes a verb ("not guilty" of "pleaded not guilty") is given too, as a `COMPLEMENT`."""
+    infinitive verb). Some parts of a verb phrase are given on their own too (`VERB_PARTS`): an adjective that
+    completes it, the clause a saying verb reports, an adverb of manner."""
     found = []
     for verb in doc:
         if verb.pos_ != "VERB":
@@ -199,8 +202,13 @@ def predicates(doc) -> list[Mention]:
         subject = subject_of(verb)
         found.append(verb_mention(doc, lo, hi, verb, subject))
         for child in verb.children:
-            if child.dep_ in ("acomp", "oprd") and child.i > verb.i:  # "pleaded not guilty"
-                found.append(verb_mention(doc, child.left_edge.i, child.right_edge.i, verb, subject, role=COMPLEMENT))
+            role = VERB_PARTS.get(child.dep_)
+            if role == MANNER and not child.text.endswith("ly"):
+                continue  # "fired accidentally", not "also" or "then"
+            if role and child.i > verb.i:
+                lo_part = child.left_edge.i + (1 if child.left_edge.dep_ == "mark" else 0)  # "that" is no part
+                if lo_part <= child.right_edge.i:
+                    found.append(verb_mention(doc, lo_part, child.right_edge.i, verb, subject, role=role))
         joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
         if joined:
             lo2, hi2 = verb_phrase(joined[-1])

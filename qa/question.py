@@ -69,6 +69,7 @@ for _nouns, _labels in (
 TAKE_PLACE = frozenset({"take", "place"})  # "where did it take place": happen
 TAKES_PLACE = re.compile(r"\btak(?:e|es|ing|en)\s+place\b", re.IGNORECASE)
 SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b", re.IGNORECASE)  # "what type of gun"
+SAYING_STEMS = frozenset(stem(w) for w in "say says said argue argued claim claimed contend contended".split())
 SAYS = re.compile(r"\b(?:say|says|said|saying|told|tells)\b", re.IGNORECASE)
 FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 TYPE_ONLY = DATE | PLACE | AMOUNT | frozenset({"PERCENT", "LANGUAGE", "NORP"})
@@ -104,6 +105,7 @@ class QuestionAnalysis:
     asks_speaker: bool = False  # "who said ...": whom a quote is attributed to
     asks_action: bool = False  # "what did Baldwin do after the ruling?": a verb phrase ("left the courthouse")
     asks_direct_object: bool = False  # "What did prosecutors withdraw?": what the verb acts on ("a plea deal")
+    asks_what_said: bool = False  # "What did Morrissey argue (about X)?": the clause she argued
     surnames: tuple[tuple[str, frozenset[str]], ...] = ()  # ("kennedi", {rori, kennedi}): a name's last word
 
     @property
@@ -166,6 +168,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         asks_direct_object=asks_direct_object(tokens)
         and not (stranded or asks_action(tokens) or SAYS.search(question)),
         surnames=surnames(question),
+        asks_what_said=kind == "what" and asks_what_said(tokens),
     )
 
 
@@ -247,6 +250,16 @@ def asks_object(tokens: list[str]) -> bool:
     return bool(re.search(rf"\b(whom|who|what|which \w+) (was|were|is|are|been|be) {PARTICIPLE}", text)) or bool(
         re.search(r"\b(whom|who) (did|does|do|will|would)\b", text)
     )
+
+
+REPORTED_TOPIC = frozenset({"about", "regarding", "concerning", "of", "on", "in", "to", "after", "before"})
+
+
+def asks_what_said(tokens: list[str]) -> bool:
+    """Whether the question asks for the words someone said, not for a part of them: "What did Morrissey
+    argue about the bullets?", but not "What did prosecutors say the footage includes?"."""
+    said = next((i for i, t in enumerate(tokens) if stem(t) in SAYING_STEMS), None)
+    return said is not None and (said == len(tokens) - 1 or tokens[said + 1] in REPORTED_TOPIC)
 
 
 def asks_direct_object(tokens: list[str]) -> bool:

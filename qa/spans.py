@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from qa.nlp import COMPLEMENT, JOINED, Mention
+from qa.nlp import CLAUSE, COMPLEMENT, JOINED, MANNER, Mention
 from qa.question import PLACE, QuestionAnalysis, focus_stem, focus_types
 from qa.temporal import names_a_year
 from qa.text import STOPWORDS, WORD, stem, word_spans
@@ -121,12 +121,16 @@ def spans_for(
             for m in sentence.predicates
             if m.role == COMPLEMENT and stem(m.label) in analysis.terms and not SAYING_VERBS & set(analysis.terms)
         ]
+        if analysis.asks_what_said:  # "What did Morrissey argue?": "argued the evidence was irrelevant"
+            spans += verb_parts(analysis, sentence, CLAUSE, 0.8)
         if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):  # "What did the prosecutors say ... includes?"
             quoted = quotations(sentence, text)
             if stranded:  # "say efforts were met with?": what follows "met with" answers, more than the quote
                 quoted = [replace(q, weight=q.weight * 0.7) for q in quoted]
             spans += quoted
         return spans + [whole]
+    if analysis.kind == "how":  # "How did Baldwin claim the gun fired?": "fired accidentally"
+        return verb_parts(analysis, sentence, MANNER, 0.9) + [Span(sentence.start, sentence.end, 0.6)]
     return [Span(sentence.start, sentence.end, 0.6)]
 
 
@@ -171,7 +175,7 @@ def actions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     spans = []
     question_terms = set(analysis.terms)
     for verb in sentence.predicates:
-        if verb.role == COMPLEMENT or verb.label in EMPTY_VERBS:
+        if verb.role in (COMPLEMENT, CLAUSE, MANNER) or verb.label in EMPTY_VERBS:
             continue
         if stem(verb.label) in question_terms | SAYING_VERBS | REPORTING_VERBS:
             continue  # what someone said they did is in the clause the saying verb leaves out
@@ -183,6 +187,17 @@ def actions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             weight *= 1.05  # "expressed relief and left the courthouse" says more than either half
         spans.append(Span(verb.start, verb.end, ACTION * weight, verb))
     return spans
+
+
+def verb_parts(analysis: QuestionAnalysis, sentence, role: str, weight: float) -> list[Span]:
+    """The parts of one kind (`role`) of the verb phrases whose verb the question uses, more where their
+    subject is one the question names."""
+    terms = set(analysis.terms)
+    return [
+        Span(m.start, m.end, weight * (1.2 if stem(m.governor) in terms else 1.0), m)
+        for m in sentence.predicates
+        if m.role == role and stem(m.label) in terms
+    ]
 
 
 KIN = frozenset(

@@ -8,7 +8,7 @@ import pytest
 
 from qa.documents import corpus_fingerprint, guess_title, load_corpus
 from qa.errors import CorpusError
-from qa.nlp import COMPLEMENT, analyse
+from qa.nlp import CLAUSE, COMPLEMENT, MANNER, analyse
 from qa.settings import DEFAULT_CORPUS
 from qa.store import passage_windows
 
@@ -83,6 +83,9 @@ def test_verb_phrases_are_exact_slices_with_their_subjects(nlp):
     text = "Baldwin has pleaded not guilty."
     found = {text[m.start : m.end]: m.role for s in analyse(nlp, text) for m in s.predicates}
     assert found["not guilty"] == COMPLEMENT
+    text = "Morrissey argued that the evidence was irrelevant. The gun fired accidentally."
+    found = {text[m.start : m.end]: m.role for s in analyse(nlp, text) for m in s.predicates}
+    assert found["the evidence was irrelevant"] == CLAUSE and found["accidentally"] == MANNER
 
 
 def test_a_noun_phrase_keeps_the_whole_of_a_hyphenated_word(nlp):

@@ -161,6 +161,11 @@ def test_a_title_is_no_part_of_a_name():
     assert analyse_question("Whose request did Judge Sommer grant?").names == (frozenset({"sommer"}),)
 
 
+def test_what_was_said_is_asked_only_where_the_saying_verb_ends_the_question():
+    assert analyse_question("What did Morrissey argue about the cache of bullets?").asks_what_said
+    assert not analyse_question("What did the prosecutors say the footage includes?").asks_what_said
+
+
 def test_irregular_participles_make_a_question_ask_for_an_object():
     assert analyse_question("Who was shown the footage?").asks_object
     assert analyse_question("Who was sworn in?").asks_object
