@@ -369,8 +369,21 @@ def count_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             continue
         number = NUMBER.search(text, mention.start, mention.end)
         if number:
-            spans.append(Span(number.start(), number.end(), 1.0, mention))
+            spans.append(Span(number.start(), number.end(), counts_asked(analysis, text, number.end()), mention))
     return spans
+
+
+COUNTED = re.compile(r"[\s-]*([\w’']+)(?:\s+([\w’']+))?(?:\s+([\w’']+))?")
+UNCOUNTED = 0.4
+
+
+def counts_asked(analysis: QuestionAnalysis, text: str, end: int) -> float:
+    """How sure a number counts what the question asks about: one of the words after it must be one the
+    question uses ("three-time Emmy winner" for "How many Emmy awards", not for "How many episodes")."""
+    counted = COUNTED.match(text, end)
+    words = {stem(w.lower()) for w in counted.groups() if w} if counted else set()
+    wanted = set(analysis.terms) | ({focus_stem(analysis)} if analysis.focus else set())
+    return 1.0 if words & wanted else UNCOUNTED
 
 
 def trim_question_words(span: Span, tokens, question_terms: set[str]) -> Span:
