@@ -47,7 +47,6 @@ def spans_for(
     """Candidate spans of a sentence for this kind of question, each with a type weight (`people`: the words
     of the names the article tags as people, so that a "Halls" or "Baldwin" it misses counts as one;
     `previous`: the sentence before it in the article, where a pronoun's person may be named)."""
-    whole = Span(sentence.start, sentence.end, 0.45)
     if analysis.kind == "how_many":
         return count_spans(analysis, sentence, text)
     if analysis.asks_identity:
@@ -90,11 +89,15 @@ def spans_for(
         ]
         owners = [Span(m.start, m.end, 0.9, m) for m in sentence.entities if POSSESSIVE.match(text, m.end)]
         owners += possessor_phrases(sentence, text)  # "Whose request ...?": "the defense's request"
+        # The focus noun may be worded otherwise in the article ("What legal protection ...?": "the California
+        # Shield Law"): what a plain "what" would take counts too, for less.
+        unnamed = [replace(s, weight=s.weight * UNNAMED_FOCUS) for s in what_spans(analysis, sentence, text)]
         return (
             heads
             + appositives(sentence, text, focus)
             + subtypes(analysis, sentence, text)
             + (owners if analysis.asks_possessor else [])
+            + unnamed
         )
     if analysis.kind == "why":
         return [reason_span(sentence, text)]
@@ -103,37 +106,42 @@ def spans_for(
             quotations(sentence, text) + characterisations(sentence, text) + [Span(sentence.start, sentence.end, 0.6)]
         )
     if analysis.kind in ("what", "other"):
-        stranded = stranded_objects(analysis, sentence, text)
-        spans = list(stranded)
-        spans += [
-            Span(m.start, m.end, 0.5 if m.label == "PERSON" else 0.7, m)  # a person answers "who", seldom "what"
-            for m in sentence.entities
-            if m.label not in ("CARDINAL", "ORDINAL")
-            and not (analysis.asks_subtype and m.label in NUMERIC | {"PERSON"})
-        ]  # "what kind of win": not "Monday", nor "Baldwin"
-        spans += [Span(m.start, m.end, 0.6, m) for m in sentence.chunks] + modifiers(analysis, sentence, text)
-        if not analysis.asks_subtype:  # "what kind of arches": "rounded", not a phrase about them
-            spans += [Span(start, end, 0.6 * EXTENDED**k, m) for start, end, m, k in extended_chunks(sentence, text)]
-        if analysis.asks_action:
-            spans += actions(analysis, sentence, text)
-        spans += [  # "What has Baldwin pleaded?": "pleaded not guilty"
-            Span(m.start, m.end, 0.85, m)
-            for m in sentence.predicates
-            if m.role == COMPLEMENT and stem(m.label) in analysis.terms and not SAYING_VERBS & set(analysis.terms)
-        ]
-        if analysis.asks_what_said:  # "What did Morrissey argue?": "argued the evidence was irrelevant"
-            spans += verb_parts(analysis, sentence, CLAUSE, 0.8)
-        if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):  # "What did the prosecutors say ... includes?"
-            quoted = quotations(sentence, text)
-            if stranded:  # "say efforts were met with?": what follows "met with" answers, more than the quote
-                quoted = [replace(q, weight=q.weight * 0.7) for q in quoted]
-            spans += quoted
-        return spans + [whole]
+        return what_spans(analysis, sentence, text)
     if analysis.kind == "how":  # "How did Baldwin claim the gun fired?": "fired accidentally"
         return verb_parts(analysis, sentence, MANNER, 0.9) + [Span(sentence.start, sentence.end, 0.6)]
     return [Span(sentence.start, sentence.end, 0.6)]
 
 
+def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """Candidate spans for a plain "what": entities, noun phrases, modifiers, verb phrases, quotes."""
+    stranded = stranded_objects(analysis, sentence, text)
+    spans = list(stranded)
+    spans += [
+        Span(m.start, m.end, 0.5 if m.label == "PERSON" else 0.7, m)  # a person answers "who", seldom "what"
+        for m in sentence.entities
+        if m.label not in ("CARDINAL", "ORDINAL") and not (analysis.asks_subtype and m.label in NUMERIC | {"PERSON"})
+    ]  # "what kind of win": not "Monday", nor "Baldwin"
+    spans += [Span(m.start, m.end, 0.6, m) for m in sentence.chunks] + modifiers(analysis, sentence, text)
+    if not analysis.asks_subtype:  # "what kind of arches": "rounded", not a phrase about them
+        spans += [Span(start, end, 0.6 * EXTENDED**k, m) for start, end, m, k in extended_chunks(sentence, text)]
+    if analysis.asks_action:
+        spans += actions(analysis, sentence, text)
+    spans += [  # "What has Baldwin pleaded?": "pleaded not guilty"
+        Span(m.start, m.end, 0.85, m)
+        for m in sentence.predicates
+        if m.role == COMPLEMENT and stem(m.label) in analysis.terms and not SAYING_VERBS & set(analysis.terms)
+    ]
+    if analysis.asks_what_said:  # "What did Morrissey argue?": "argued the evidence was irrelevant"
+        spans += verb_parts(analysis, sentence, CLAUSE, 0.8)
+    if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):  # "What did the prosecutors say ... includes?"
+        quoted = quotations(sentence, text)
+        if stranded:  # "say efforts were met with?": what follows "met with" answers, more than the quote
+            quoted = [replace(q, weight=q.weight * 0.7) for q in quoted]
+        spans += quoted
+    return spans + [Span(sentence.start, sentence.end, 0.45)]
+
+
+UNNAMED_FOCUS = 0.5
 EXTENDED = 1.05  # per phrase a noun phrase takes in: "negligence" says less than the whole list
 MAX_EXTENSIONS = 2
 JOINS = re.compile(r" (?:of|and|with) ")  # others attach as often to the verb: "18 months in prison"

@@ -52,6 +52,15 @@ SYNONYM_GROUPS = (
     "kill killed killing slay slain",
     "prison jail",
     "sentence sentenced term",  # a prison term
+    "family families relatives relative",
+    "sue sued suing lawsuit lawsuits",
+    "blame blamed blaming fault faulted",
+    "expect expected expecting anticipate anticipated",
+    "begin began begun beginning start started starting",
+    "view views opinion opinions",
+    "provide provided providing supply supplied",
+    "die died dying death dead",
+    "reporter reporters journalist journalists",
 )
 _CANONICAL = {_stemmer.stemWord(w): _stemmer.stemWord(g.split()[0]) for g in SYNONYM_GROUPS for w in g.split()}
 
