@@ -414,5 +414,5 @@ def restates_question(analysis: QuestionAnalysis, span_terms: set[str]) -> bool:
     if any(name <= span_terms for name in analysis.names):
         return True
     name_terms = set().union(*analysis.names)
-    shared = span_terms & set(analysis.terms) - name_terms
+    shared = span_terms & set(analysis.terms) - name_terms - analysis.focus_phrase
     return 2 * len(shared) >= len(span_terms) > 0

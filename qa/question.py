@@ -106,6 +106,7 @@ class QuestionAnalysis:
     asks_action: bool = False  # "what did Baldwin do after the ruling?": a verb phrase ("left the courthouse")
     asks_direct_object: bool = False  # "What did prosecutors withdraw?": what the verb acts on ("a plea deal")
     asks_what_said: bool = False  # "What did Morrissey argue (about X)?": the clause she argued
+    focus_phrase: frozenset[str] = frozenset()  # "which judicial district court": {judici, district, court}
     surnames: tuple[tuple[str, frozenset[str]], ...] = ()  # ("kennedi", {rori, kennedi}): a name's last word
 
     @property
@@ -169,6 +170,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         and not (stranded or asks_action(tokens) or SAYS.search(question)),
         surnames=surnames(question),
         asks_what_said=kind == "what" and asks_what_said(tokens),
+        focus_phrase=focus_phrase(tokens, focus),
     )
 
 
@@ -255,6 +257,15 @@ def asks_object(tokens: list[str]) -> bool:
 REPORTED_TOPIC = frozenset({"about", "regarding", "concerning", "of", "on", "in", "to", "after", "before"})
 
 
+def focus_phrase(tokens: list[str], focus: str | None) -> frozenset[str]:
+    """The stems of the words from the wh-word to the focus noun: a name that answers may repeat them
+    ("Which judicial district court?": "First Judicial District Court")."""
+    position = wh_position(tokens)
+    if position is None or focus is None or focus not in tokens[position:]:
+        return frozenset()
+    return frozenset(stem(t) for t in tokens[position + 1 : tokens.index(focus, position) + 1] if t not in STOPWORDS)
+
+
 def asks_what_said(tokens: list[str]) -> bool:
     """Whether the question asks for the words someone said, not for a part of them: "What did Morrissey
     argue about the bullets?", but not "What did prosecutors say the footage includes?"."""
@@ -266,10 +277,14 @@ def asks_direct_object(tokens: list[str]) -> bool:
     """Whether a plain "what" is the object of the question's verb: "What did prosecutors withdraw?", "What
     has Baldwin pleaded?"; not "What is the name ...?". (What someone said is the quote, not an object.)"""
     position = wh_position(tokens)
+    if position is None or tokens[position] != "what":
+        return False
+    auxiliary = tokens[position + 1 : position + 2]
+    if auxiliary in (["did"], ["does"], ["do"], ["has"], ["have"], ["had"], ["will"]):
+        return True
+    # "What is Gutierrez-Reed appealing?": a progressive verb after the subject
     return (
-        position is not None
-        and tokens[position] == "what"
-        and tokens[position + 1 : position + 2] in (["did"], ["does"], ["do"], ["has"], ["have"], ["had"], ["will"])
+        auxiliary in (["is"], ["are"], ["was"], ["were"]) and len(tokens) > position + 3 and tokens[-1].endswith("ing")
     )
 
 

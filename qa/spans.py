@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from qa.nlp import CLAUSE, COMPLEMENT, JOINED, MANNER, Mention
-from qa.question import PLACE, QuestionAnalysis, focus_stem, focus_types
+from qa.question import PERSON, PLACE, QuestionAnalysis, focus_stem, focus_types
 from qa.temporal import names_a_year
 from qa.text import STOPWORDS, WORD, stem, word_spans
 
@@ -19,7 +19,7 @@ POSSESSIVE = re.compile(r"['’]s\b")  # matched where a name ends: "Baldwin's"
 QUOTED = re.compile(r"[“\"]([^”\"]{3,200}?)[,.]?[”\"]")
 NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 ASIDE = re.compile(r"\s*(?:—|–|--|\()\s*([^—–()]{2,80}?)\s*(?:—|–|--|\))")  # "evidence—a cache of bullets—"
-CAPACITY_NOUNS = frozenset({"role", "roles", "position", "positions", "job", "jobs", "post", "capacity"})
+CAPACITY_NOUNS = frozenset({"role", "roles", "position", "positions", "job", "jobs", "post", "capacity", "credit"})
 AS_BEFORE = re.compile(r"\bas\s+\Z")
 MODEL_NUMBER = re.compile(r" \.?\d+\b")  # "a Colt .45", "a Boeing 747"
 # The common nouns right before a name: "director" in "injuring director Joel Souza", not "Alec" or "injuring".
@@ -73,8 +73,11 @@ def spans_for(
         headed = [
             Span(m.start, m.end, 1.2, m, linked=True)
             for m in sentence.chunks
-            if stem(m.label) == focus and not analysis.asks_name and not names_inside(analysis, sentence, text, m)
-        ]
+            if stem(m.label) == focus
+            and not analysis.asks_name
+            and not names_inside(analysis, sentence, text, m)
+            and (analysis.expected != PERSON or CAPITALISED_WORD.search(text, m.start + 1, m.end))
+        ]  # a person is named: "the most experienced member" is none
         spans = spans + headed + appositives(sentence, text, focus)
         return coordinated(spans, text) if analysis.focus.endswith("s") else spans
     if analysis.kind == "which" and analysis.focus:
@@ -265,6 +268,9 @@ def name_modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span
     return spans
 
 
+CAPITALISED_WORD = re.compile(r"\b[A-Z]")
+
+
 def names_inside(analysis: QuestionAnalysis, sentence, text: str, chunk: Mention) -> bool:
     """Whether a phrase headed by the focus noun holds a name that answers better ("the “Rust” film" holds
     "Rust"; but a name cut short, as in "the Los Angeles County District| Attorney’s Office", does not), or is
@@ -451,6 +457,9 @@ def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> flo
         return 1.0 if mention.label == "PERSON" else 0.75
     if analysis.kind in ("how_many", "how_much") and mention.label == "CARDINAL":
         return 0.85
+    if analysis.kind == "how_long" and mention.label in ("DATE", "TIME"):
+        # "how long" asks for a stretch of time: "10 days", not "Tuesday" or "last year"
+        return 1.0 if DURATION_WORDS.search(text[mention.start : mention.end]) else 0.4
     if analysis.kind == "when" and DURATION.search(text[mention.start : mention.end]):
         # "when" asks for a point in time: "18-month" is none, "more than a year after the shooting" is one
         return 1.0 if RELATIVE.match(text, mention.end) else 0.3
@@ -464,6 +473,10 @@ def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> flo
 DURATION = re.compile(  # "18-month", "10 days", "more than a year"; not "last year" or "the day"
     r"^(?:up to |more than |nearly |about |over |almost )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine"
     r"|ten|eleven|twelve|several|a few)[- ](?:second|minute|hour|day|week|month|year|decade)s?(?: long)?$",
+    re.IGNORECASE,
+)
+DURATION_WORDS = re.compile(
+    r"\b(?:second|minute|hour|day|week|fortnight|month|year|decade|century)s?\b|\d+-(?:day|week|month|year)",
     re.IGNORECASE,
 )
 RELATIVE = re.compile(r"\s*(?:after|before|later|earlier|ago)\b")

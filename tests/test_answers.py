@@ -45,6 +45,7 @@ KNOWN = [
 ]
 
 OFF_TOPIC = [
+    "How old is Alec Baldwin?",  # "Monday" is no age
     "How many episodes of Saturday Night Live has Baldwin hosted?",  # "three-time Emmy winner" counts no episodes
     "How long did Gutierrez Reed's own trial last?",
     "What is the title of Rory Kennedy's documentary?",

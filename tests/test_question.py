@@ -166,6 +166,15 @@ def test_what_was_said_is_asked_only_where_the_saying_verb_ends_the_question():
     assert not analyse_question("What did the prosecutors say the footage includes?").asks_what_said
 
 
+def test_the_focus_phrase_runs_from_the_wh_word_to_the_focus_noun():
+    assert analyse_question("Which judicial district court hosted the hearing?").focus_phrase == {
+        "judici",
+        "district",
+        "court",
+    }
+    assert analyse_question("What is Gutierrez-Reed appealing?").asks_direct_object  # progressive
+
+
 def test_irregular_participles_make_a_question_ask_for_an_object():
     assert analyse_question("Who was shown the footage?").asks_object
     assert analyse_question("Who was sworn in?").asks_object
