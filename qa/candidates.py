@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from qa.store import PassageStore
 from qa.text import STOPWORDS, answer_key, stem
@@ -53,17 +54,29 @@ def group_candidates(store: PassageStore, candidates: list[Candidate]) -> list[G
     """Merge candidates whose answers are variants of each other ("Gutierrez-Reed" = "Hannah Gutierrez Reed")."""
     groups: list[Group] = []
     seen: dict[str, Group] = {}  # every key met so far, to its group: most candidates repeat one
+    sharing: dict[str, list[int]] = {}  # stem -> the groups (by position) whose key has it
     for candidate in sorted(candidates, key=lambda c: -c.score):
         key = answer_key(store.documents[candidate.doc_index].text[candidate.start : candidate.end])
         if not key:
             continue
-        group = seen.get(key) or next((g for g in groups if same_answer(g.key, key)), None)
+        group = seen.get(key)
+        if group is None:  # only a group that shares a stem can say the same thing
+            near = sorted({i for s in key_stems(key) for i in sharing.get(s, ())})
+            group = next((groups[i] for i in near if same_answer(groups[i].key, key)), None)
         if group is None:
             group = Group(key, [])
+            for s in key_stems(key):
+                sharing.setdefault(s, []).append(len(groups))
             groups.append(group)
         group.members.append(candidate)
         seen[key] = group
     return groups
+
+
+@lru_cache(maxsize=65536)
+def key_stems(key: str) -> tuple[str, ...]:
+    """The stems of an answer key's words."""
+    return tuple(stem(w) for w in key.split())
 
 
 def same_answer(a: str, b: str) -> bool:
@@ -71,7 +84,7 @@ def same_answer(a: str, b: str) -> bool:
     "18 months" and "18-month"; but "up to 18 months" says less than "18 months"."""
     if a == b:
         return True
-    short, long = sorted(([stem(w) for w in a.split()], [stem(w) for w in b.split()]), key=len)
+    short, long = sorted((key_stems(a), key_stems(b)), key=len)
     extra = set(long) - set(short)
     return len(long) <= 6 and set(short) <= set(long) and not extra & STOPWORDS
 
