@@ -215,8 +215,7 @@ class Answerer:
                     score,
                     coverage,
                     similarity,
-                    sentence_score,
-                    named_in,
+                    named_in=named_in,
                 )
             )
         return results

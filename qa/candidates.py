@@ -27,7 +27,6 @@ class Candidate:
     score: float
     coverage: float
     similarity: float  # of the question and this candidate's sentence
-    relevance: float = 0.0  # of this candidate's sentence to the question, before the span's own weight
     # The earlier sentence that names the answer, where this one refers to it ("She unknowingly loaded ...")
     named_in: int | None = None
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa.answer import Answer, Answerer
+from qa.spans import GROUP_NOUNS
 from qa.text import answer_key
 
 PRONOUN = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|it|its)\b", re.IGNORECASE)
@@ -16,7 +17,6 @@ PRONOUN_GROUP = {
 }
 THEY = "they them their"
 GROUP = re.compile(r"(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*['’]s\s+([a-z]+)")  # "Halyna Hutchins's family"
-GROUP_NOUNS = frozenset("family team crew staff jury prosecution defense government office company".split())
 FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|and what about)\s+(.+?)\s*\??\s*$", re.IGNORECASE)
 FRAME = re.compile(
     r"^\s*((?:who|what|when|where|which|how(?: many| much| long)?)(?:\s+\w+)?\s+"

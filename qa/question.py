@@ -69,7 +69,8 @@ for _nouns, _labels in (
 TAKE_PLACE = frozenset({"take", "place"})  # "where did it take place": happen
 TAKES_PLACE = re.compile(r"\btak(?:e|es|ing|en)\s+place\b", re.IGNORECASE)
 SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b", re.IGNORECASE)  # "what type of gun"
-SAYING_STEMS = frozenset(stem(w) for w in "say says said argue argued claim claimed contend contended".split())
+# Verbs that report what someone said ("said" is not stemmed to "say")
+SAYING_VERBS = frozenset(stem(w) for w in "say said state claim argue contend insist write wrote".split())
 SAYS = re.compile(r"\b(?:say|says|said|saying|told|tells)\b", re.IGNORECASE)
 FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 TYPE_ONLY = DATE | PLACE | AMOUNT | frozenset({"PERCENT", "LANGUAGE", "NORP"})
@@ -269,7 +270,7 @@ def focus_phrase(tokens: list[str], focus: str | None) -> frozenset[str]:
 def asks_what_said(tokens: list[str]) -> bool:
     """Whether the question asks for the words someone said, not for a part of them: "What did Morrissey
     argue about the bullets?", but not "What did prosecutors say the footage includes?"."""
-    said = next((i for i, t in enumerate(tokens) if stem(t) in SAYING_STEMS), None)
+    said = next((i for i, t in enumerate(tokens) if stem(t) in SAYING_VERBS), None)
     return said is not None and (said == len(tokens) - 1 or tokens[said + 1] in REPORTED_TOPIC)
 
 

@@ -6,14 +6,13 @@ import re
 from dataclasses import dataclass, replace
 
 from qa.nlp import CLAUSE, COMPLEMENT, JOINED, MANNER, Mention
-from qa.question import PERSON, PLACE, QuestionAnalysis, focus_stem, focus_types
+from qa.question import PERSON, PLACE, SAYING_VERBS, QuestionAnalysis, focus_stem, focus_types
 from qa.temporal import names_a_year
 from qa.text import STOPWORDS, WORD, stem, word_spans
 
 # "How did X describe / call / characterise Y?" asks for X's own words, which news text quotes; so does
 # "What did X say / argue ...?".
 WORDING_VERBS = frozenset(stem(w) for w in "describe call characterize characterise label dub".split())
-SAYING_VERBS = frozenset(stem(w) for w in "say state claim argue contend insist write".split())
 POSSESSIVE_WORD = re.compile(r"['’]s$")
 POSSESSIVE = re.compile(r"['’]s\b")  # matched where a name ends: "Baldwin's"
 QUOTED = re.compile(r"[“\"]([^”\"]{3,200}?)[,.]?[”\"]")
