@@ -190,7 +190,8 @@ class Answerer:
                 span = trim_question_words(span, tokens, question_terms)
             answer = span.refers_to or span
             span_tokens = [i for i, (s, e, _) in enumerate(tokens) if s < span.end and e > span.start]
-            answer_terms = {t for *_, t in word_spans(text[answer.start : answer.end]) if t}
+            answer_order = [t for *_, t in word_spans(text[answer.start : answer.end]) if t]
+            answer_terms = set(answer_order)
             if not answer_terms or answer_terms <= question_terms | {focus}:
                 continue  # never answer with the question's own words ("keenly aware" for "... keenly aware of?")
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus)
@@ -200,7 +201,7 @@ class Answerer:
                 weight *= SPEAKER  # "Who said ...?": "..., said Morrissey"
             if analysis.asks_possessor and POSSESSIVE.match(text, span.end):
                 weight *= possessor_weight(analysis, text, span.end)  # "Whose status ...?": "Baldwin's status"
-            if span.mention and not span.linked and restates_question(analysis, answer_terms):
+            if span.mention and not span.linked and restates_question(analysis, answer_order):
                 weight *= 0.6  # "Alec Baldwin" rarely answers a question about Baldwin
             elif span.mention and qualifies_question_name(analysis, text, tokens, span_tokens):
                 weight *= 0.6  # "Which court ... in Santa Fe?": not "NM" in "Santa Fe, NM"
@@ -395,6 +396,12 @@ def speaker(text: str, start: int, end: int, pronoun: bool = False) -> bool:
     return bool(before or SAID_AFTER.match(text, end, end + 8))
 
 
+def names_a_body(name: frozenset[str], ordered_terms: list[str]) -> bool:
+    """Whether a span opens with a name and goes on for two words or more: "Los Angeles County District"."""
+    opening = ordered_terms[: len(name)]
+    return set(opening) == name and len(ordered_terms) - len(name) >= 2
+
+
 def qualifies_question_name(
     analysis: QuestionAnalysis, text: str, tokens: list[tuple[int, int, str]], span_tokens: list[int]
 ) -> bool:
@@ -406,11 +413,13 @@ def qualifies_question_name(
     return text[end : tokens[span_tokens[0]][0]].strip() == "," and any(term in name for name in analysis.names)
 
 
-def restates_question(analysis: QuestionAnalysis, span_terms: set[str]) -> bool:
+def restates_question(analysis: QuestionAnalysis, ordered_terms: list[str]) -> bool:
     """Whether a span names what the question is about rather than a new answer: it holds a whole name from
     the question ("Alec Baldwin" for "Baldwin"), or mostly other question words. A different person who
-    shares a name ("Matthew Hutchins" for "Halyna Hutchins's husband") is a new answer."""
-    if any(name <= span_terms for name in analysis.names):
+    shares a name ("Matthew Hutchins" for "Halyna Hutchins's husband") is a new answer, and so is a body
+    named after a place the question gives ("the Los Angeles County District ..." for "in Los Angeles")."""
+    span_terms = set(ordered_terms)
+    if any(name <= span_terms and not names_a_body(name, ordered_terms) for name in analysis.names):
         return True
     name_terms = set().union(*analysis.names)
     shared = span_terms & set(analysis.terms) - name_terms - analysis.focus_phrase

@@ -23,6 +23,8 @@ FRAME = re.compile(
     r"(?:is|was|are|were|did|does|do|has|have))\s+",
     re.IGNORECASE,
 )
+FOCUSED = re.compile(r"^\s*(which|what)\s+[a-z]+\s+((?:is|was|are|were)\s+[a-z]+(?:ed|en|wn)\b.*)$", re.IGNORECASE)
+ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[a-z]+$)", re.IGNORECASE)
 NAME = re.compile(r"\b[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)+\b")
 OTHER = re.compile(r"\b(?:else|other|another|besides them|besides him|besides her)\b", re.IGNORECASE)
 WH_START = re.compile(r"^\s*(?:who|what|when|where|which|why|how|is|was|did|does|do|can|could|will|has|have)\b", re.I)
@@ -96,6 +98,9 @@ class Conversation:
     def elliptic(self, fragment: str) -> str:
         """ "and the director?" after "Who was the armorer?" -> "Who was the director?" """
         previous = self.turns[-1].resolved
+        focused = FOCUSED.match(previous)
+        if focused and ARTICLE.match(fragment):  # "Which director was injured?" -> "Which cinematographer was ...?"
+            return f"{focused.group(1)} {ARTICLE.sub('', fragment)} {focused.group(2)}"
         frame = FRAME.match(previous)
         if frame:
             return f"{frame.group(1)} {fragment}?"

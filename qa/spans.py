@@ -75,8 +75,8 @@ def spans_for(
             if stem(m.label) == focus
             and not analysis.asks_name
             and not names_inside(analysis, sentence, text, m)
-            and (analysis.expected != PERSON or CAPITALISED_WORD.search(text, m.start + 1, m.end))
-        ]  # a person is named: "the most experienced member" is none
+            and analysis.expected != PERSON
+        ]  # a person is named, and a phrase headed by "judge" names none: "a New Mexico judge"
         spans = spans + headed + appositives(sentence, text, focus)
         return coordinated(spans, text) if analysis.focus.endswith("s") else spans
     if analysis.kind == "which" and analysis.focus:
@@ -133,8 +133,9 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         for m in sentence.predicates
         if m.role == COMPLEMENT and stem(m.label) in analysis.terms and not SAYING_VERBS & set(analysis.terms)
     ]
-    if analysis.asks_what_said:  # "What did Morrissey argue?": "argued the evidence was irrelevant"
-        spans += verb_parts(analysis, sentence, CLAUSE, 0.8)
+    # "What did Morrissey argue?": "argued the evidence was irrelevant"; "What was revealed?": "it was
+    # revealed that crucial evidence had been withheld"
+    spans += verb_parts(analysis, sentence, CLAUSE, 0.8 if analysis.asks_what_said else CLAUSE_WEIGHT)
     if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):  # "What did the prosecutors say ... includes?"
         quoted = quotations(sentence, text)
         if stranded:  # "say efforts were met with?": what follows "met with" answers, more than the quote
@@ -144,6 +145,7 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
 
 
 UNNAMED_FOCUS = 0.5
+CLAUSE_WEIGHT = 0.7  # the clause of any question verb ("What was revealed?"), below one someone said
 EXTENDED = 1.05  # per phrase a noun phrase takes in: "negligence" says less than the whole list
 MAX_EXTENSIONS = 2
 JOINS = re.compile(r" (?:of|and|with) ")  # others attach as often to the verb: "18 months in prison"
@@ -570,7 +572,7 @@ def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
             continue
         clause = NEXT_CLAUSE.search(text, match.start(2), match.end(2))
         end = clause.start() if clause else match.end(2)
-        if len(text[match.start(2) : end].split()) <= 12:
+        if len(text[match.start(2) : end].split()) <= 16:
             spans.append(Span(match.start(2), end, 0.8))
     return spans
 

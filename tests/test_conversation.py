@@ -55,3 +55,11 @@ def test_they_points_to_the_last_group_a_question_named(answerer):
     conversation.ask("Who was killed in the shooting?")
     conversation.ask("Where does her family live?")
     assert "Hutchins's family" in conversation.ask("What are they pursuing against Baldwin?").resolved
+
+
+def test_an_elliptic_follow_up_to_which_x_swaps_the_focus_noun(answerer):
+    conversation = Conversation(answerer)
+    conversation.ask("Which director was injured?")
+    turn = conversation.ask("And the cinematographer?")
+    assert turn.resolved == "Which cinematographer was injured?"
+    assert turn.answer.text == "Halyna Hutchins"

@@ -73,10 +73,12 @@ def test_name_and_title_questions_ask_for_a_name():
 
 def test_a_span_that_restates_the_question_is_told_from_a_new_name():
     analysis = analyse_question("Who is Halyna Hutchins's husband?")
-    assert not restates_question(analysis, {"matthew", "hutchin"})  # another person, same family name
-    assert restates_question(analysis, {"halyna", "hutchin"})
+    assert not restates_question(analysis, ["matthew", "hutchin"])  # another person, same family name
+    assert restates_question(analysis, ["halyna", "hutchin"])
     about_baldwin = analyse_question("What did Baldwin use as a pointer?")
-    assert restates_question(about_baldwin, {"alec", "baldwin"})
+    assert restates_question(about_baldwin, ["alec", "baldwin"])
+    in_los_angeles = analyse_question("Who enforces the subpoena in Los Angeles?")
+    assert not restates_question(in_los_angeles, ["los", "angel", "counti", "district"])  # a body, not the place
 
 
 def test_plural_focus_nouns_are_made_singular_only_where_they_are_plural():
