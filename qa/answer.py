@@ -199,6 +199,8 @@ class Answerer:
                 weight *= AFTER_PREPOSITION  # "Into what ...?": "... into the revolver"
             if analysis.asks_speaker and speaker(text, span.start, span.end, span.refers_to is not None):
                 weight *= SPEAKER  # "Who said ...?": "..., said Morrissey"
+            elif analysis.asks_speaker and quoted(text, sentence.start, span.start):
+                continue  # whoever said it is not inside the quote: "... confusion to jurors.""
             if analysis.asks_possessor and POSSESSIVE.match(text, span.end):
                 weight *= possessor_weight(analysis, text, span.end)  # "Whose status ...?": "Baldwin's status"
             if span.mention and not span.linked and restates_question(analysis, answer_order):
@@ -387,6 +389,12 @@ def possessor_weight(analysis: QuestionAnalysis, text: str, end: int) -> float:
     if analysis.kind == "which" or (owned and stem(owned.group(1).lower()) in analysis.terms):
         return POSSESSOR
     return 1.0
+
+
+def quoted(text: str, sentence_start: int, start: int) -> bool:
+    """Whether a position lies inside quotation marks opened earlier in its sentence."""
+    before = text[sentence_start:start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def speaker(text: str, start: int, end: int, pronoun: bool = False) -> bool:

@@ -109,6 +109,11 @@ def test_a_name_is_given_in_full_where_the_article_agrees_in_full(answerer: Answ
     assert answer.text in answer.citations[0].text
 
 
+def test_whoever_said_a_quote_is_not_inside_it(answerer: Answerer):
+    answer = answerer.ask("Who said the probative value is not substantially outweighed by unfair prejudice?")
+    assert answer.text != "jurors"  # "... unfair prejudice and confusion to jurors."
+
+
 def test_a_light_verb_missing_from_a_sentence_costs_it_little(answerer: Answerer):
     # "Who was given ...?" is worded "being named as ..." in the article: "give" says little
     question, sentence = {"give", "produc"}, {"produc"}
