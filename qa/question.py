@@ -78,7 +78,7 @@ OWNER = re.compile(r"\s*(?:which|what)\s+([A-Za-z-]+)['’]s\s", re.IGNORECASE) 
 POSSESSED = re.compile(r"['’]s\s+([A-Za-z-]+)\s*\??\s*$")  # "... Margaret's husband?"
 ASKS_NAME = re.compile(r"\b(?:name|title) of\b|\b(?:called|named)$")
 # A past participle, regular or not: "wounded", "given", "shown", "sworn", "caught", "paid", "shot", "kept".
-PARTICIPLE = r"\w+(?:ed|en|wn|rn|ght|aid|ot|ept|elt|ilt|ung|ent)\b"
+PARTICIPLE = r"\w+(?:ed|en|wn|rn|ght|aid|ot|ept|elt|ilt|ung|ent|eld|old)\b"
 CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 
 
@@ -250,9 +250,9 @@ def surnames(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
 def asks_object(tokens: list[str]) -> bool:
     """Whether the question is passive or asks for an object: "who was wounded", "whom did he hire"."""
     text = " ".join(tokens)
-    return bool(re.search(rf"\b(whom|who|what|which \w+) (was|were|is|are|been|be) {PARTICIPLE}", text)) or bool(
-        re.search(r"\b(whom|who) (did|does|do|will|would)\b", text)
-    )
+    return bool(
+        re.search(rf"\b(whom|who|what|which \w+) (?:had |has |have )?(was|were|is|are|been|be) {PARTICIPLE}", text)
+    ) or bool(re.search(r"\b(whom|who) (did|does|do|will|would)\b", text))
 
 
 REPORTED_TOPIC = frozenset({"about", "regarding", "concerning", "of", "on", "in", "to", "after", "before"})
@@ -282,7 +282,7 @@ def asks_direct_object(tokens: list[str]) -> bool:
         return False
     auxiliary = tokens[position + 1 : position + 2]
     if auxiliary in (["did"], ["does"], ["do"], ["has"], ["have"], ["had"], ["will"]):
-        return True
+        return tokens[position + 2 : position + 3] not in (["been"], ["be"])  # not "What had been withheld?"
     # "What is Gutierrez-Reed appealing?": a progressive verb after the subject
     return (
         auxiliary in (["is"], ["are"], ["was"], ["were"]) and len(tokens) > position + 3 and tokens[-1].endswith("ing")
@@ -298,8 +298,8 @@ def asks_subject(tokens: list[str], focus: str | None, named: tuple[frozenset[st
     rest = tokens[position + 1 :]
     if focus and focus in rest:
         rest = rest[rest.index(focus) + 1 :]
-    if len(rest) >= 2 and rest[0] in MODAL_AUXILIARIES:
-        return not any(stem(rest[1]) in name for name in named)  # "who has pleaded", "who will testify"
+    if len(rest) >= 2 and rest[0] in MODAL_AUXILIARIES:  # "who has pleaded", "who will testify"
+        return rest[1] not in ("been", "be") and not any(stem(rest[1]) in name for name in named)
     if len(rest) >= 2 and rest[0] in ("is", "was", "are", "were") and rest[1].endswith("ing"):
         return True  # "who is making"
     return bool(rest) and rest[0] not in AUXILIARIES and rest[0] not in STOPWORDS

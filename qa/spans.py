@@ -60,7 +60,7 @@ def spans_for(
             spans += antecedents(sentence, previous, text, people)
         if analysis.asks_possessor and analysis.kind == "who":
             spans += possessor_phrases(sentence, text)  # "Whose request ...?": "the defense's request"
-        if analysis.kind == "who":
+        if analysis.kind == "who" and not analysis.asks_possessor:  # "whose trial": an owner, not "the jury"
             spans += described_people(sentence, text)
         if (analysis.asks_possessor and analysis.kind == "which") or analysis.expected == PLACE:
             spans += name_modifiers(analysis, sentence, text)  # "the California Shield Law", "Santa Fe's court"

@@ -177,6 +177,11 @@ def test_the_focus_phrase_runs_from_the_wh_word_to_the_focus_noun():
     assert analyse_question("What is Gutierrez-Reed appealing?").asks_direct_object  # progressive
 
 
+def test_a_passive_with_been_asks_for_its_subject_not_an_object_of_the_verb():
+    analysis = analyse_question("What had been withheld by the prosecution?")
+    assert analysis.asks_object and not analysis.asks_subject and not analysis.asks_direct_object
+
+
 def test_irregular_participles_make_a_question_ask_for_an_object():
     assert analyse_question("Who was shown the footage?").asks_object
     assert analyse_question("Who was sworn in?").asks_object
