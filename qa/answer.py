@@ -309,7 +309,7 @@ class Answerer:
         A lexical search for the question plus the answer finds them, so that "3 of 5 articles say so"
         counts every article that does, not only those among the top passages.
         """
-        text = self.store.documents[group.best.doc_index].text[group.best.start : group.best.end]
+        text = self.span_text(group.best)
         question_terms = set(analysis.terms)
         found = []
         for passage_index in self.retriever.lexical_scores(f"{analysis.text} {text}", SUPPORT_DEPTH):

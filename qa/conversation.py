@@ -15,7 +15,7 @@ POSSESSIVE = frozenset({"his", "her", "hers", "their", "its"})
 PRONOUN_GROUP = {
     p: group for group in ("he him his", "she her hers", "they them their", "it its") for p in group.split()
 }
-THEY = "they them their"
+THEY = PRONOUN_GROUP["they"]
 GROUP = re.compile(r"(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*['’]s\s+([a-z]+)")  # "Halyna Hutchins's family"
 FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|and what about)\s+(.+?)\s*\??\s*$", re.IGNORECASE)
 FRAME = re.compile(

@@ -148,6 +148,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         t for t in terms(question) if t not in frame and t != "whose" and not (focus and names_type(focus, t))
     )
     stranded = stranded_preposition(tokens)
+    acts = asks_action(tokens)  # "do" is the question's own verb
     return QuestionAnalysis(
         question,
         kind,
@@ -166,9 +167,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
         asks_occupation=occupation,
         asks_subtype=bool(SUBTYPE.search(question)),
         asks_speaker=kind == "who" and bool(SAYS.search(question)),
-        asks_action=kind == "what" and asks_action(tokens),
-        asks_direct_object=asks_direct_object(tokens)
-        and not (stranded or asks_action(tokens) or SAYS.search(question)),
+        asks_action=kind == "what" and acts,
+        asks_direct_object=asks_direct_object(tokens) and not (stranded or acts or SAYS.search(question)),
         surnames=surnames(question),
         asks_what_said=kind == "what" and asks_what_said(tokens),
         focus_phrase=focus_phrase(tokens, focus),

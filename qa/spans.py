@@ -269,9 +269,6 @@ def name_modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span
     return spans
 
 
-CAPITALISED_WORD = re.compile(r"\b[A-Z]")
-
-
 def names_inside(analysis: QuestionAnalysis, sentence, text: str, chunk: Mention) -> bool:
     """Whether a phrase headed by the focus noun holds a name that answers better ("the “Rust” film" holds
     "Rust"; but a name cut short, as in "the Los Angeles County District| Attorney’s Office", does not), or is
@@ -334,10 +331,10 @@ def antecedents(sentence, previous, text: str, people: frozenset[str]) -> list[S
     main clause's comes before "the charge Baldwin is facing"); failing a subject, the nearest name. In "The
     armorer, Hannah Gutierrez Reed, was convicted ... She unknowingly loaded the round", she is the armorer."""
     spans = []
-    for pronoun in sentence.chunks:
-        if pronoun.label not in PERSONAL_PRONOUNS or text[pronoun.start : pronoun.end].lower() != pronoun.label:
-            continue
-        before = [m for m in entities(sentence, text, people) if m.label == "PERSON" and m.end <= pronoun.start]
+    pronouns = [m for m in sentence.chunks if m.label in PERSONAL_PRONOUNS and text[m.start : m.end].lower() == m.label]
+    people_here = [m for m in entities(sentence, text, people) if m.label == "PERSON"] if pronouns else []
+    for pronoun in pronouns:
+        before = [m for m in people_here if m.end <= pronoun.start]
         subjects = [m for m in before if m.role in SUBJECT_ROLES][-1:]
         if not before and previous is not None:
             before = [m for m in entities(previous, text, people) if m.label == "PERSON"]
