@@ -75,7 +75,10 @@ SAYS = re.compile(r"\b(?:say|says|said|saying|told|tells)\b", re.IGNORECASE)
 FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 TYPE_ONLY = DATE | PLACE | AMOUNT | frozenset({"PERCENT", "LANGUAGE", "NORP"})
 OWNER = re.compile(r"\s*(?:which|what)\s+([A-Za-z-]+)['’]s\s", re.IGNORECASE)  # "Which outlet's reporter"
-POSSESSED = re.compile(r"['’]s\s+([A-Za-z-]+)\s*\??\s*$")  # "... Margaret's husband?"
+# "... Margaret's husband?", "What was Souza's job on the film?"
+POSSESSED = re.compile(
+    r"['’]s\s+([A-Za-z-]+)(?:\s+(?:on|in|at|for|with|during)\s+(?:the\s+|a\s+|an\s+|this\s+)?[\w’'-]+)?\s*\??\s*$"
+)
 ASKS_NAME = re.compile(r"\b(?:name|title) of\b|\b(?:called|named)$")
 # A past participle, regular or not: "wounded", "given", "shown", "sworn", "caught", "paid", "shot", "kept".
 PARTICIPLE = r"\w+(?:ed|en|wn|rn|ght|aid|ot|ept|elt|ilt|ung|ent|eld|old)\b"

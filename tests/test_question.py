@@ -120,8 +120,9 @@ def test_do_as_the_main_verb_asks_for_an_action():
     assert not analyse_question("What did Baldwin fire?").asks_action  # "did" is only the auxiliary
 
 
-def test_a_job_question_about_a_named_person_asks_what_they_are():
-    analysis = analyse_question("What was Hutchins's job?")
+@pytest.mark.parametrize("question", ["What was Hutchins's job?", "What was Joel Souza's job on the film?"])
+def test_a_job_question_about_a_named_person_asks_what_they_are(question):
+    analysis = analyse_question(question)
     assert analysis.asks_identity and analysis.asks_occupation and "job" not in analysis.terms
     assert not analyse_question("What was the job?").asks_occupation
 
