@@ -381,10 +381,17 @@ def count_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             continue
         number = NUMBER.search(text, mention.start, mention.end)
         if number:
-            spans.append(Span(number.start(), number.end(), counts_asked(analysis, text, number.end()), mention))
+            approximate = APPROXIMATE.search(text, mention.start, number.start())
+            start = approximate.start() if approximate else number.start()
+            spans.append(Span(start, number.end(), counts_asked(analysis, text, number.end()), mention))
     return spans
 
 
+# Words that make a count approximate, part of what it says: "more than two dozen motions".
+APPROXIMATE = re.compile(
+    r"\b(?:more than|less than|fewer than|at least|at most|up to|nearly|almost|about|around|roughly|over|some)\s+\Z",
+    re.IGNORECASE,
+)
 COUNTED = re.compile(r"[\s-]*([\w’']+)(?:\s+([\w’']+))?(?:\s+([\w’']+))?")
 UNCOUNTED = 0.4
 

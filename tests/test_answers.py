@@ -38,10 +38,9 @@ KNOWN = [
     ("Who was Halyna Hutchins?", "cinematographer"),
     ("Who hired the company that made the promotional videos?", "the “Rust” producers"),  # people not named
     ("Who was shown some of the footage in Gutierrez Reed's trial?", "the jury"),
-    (
-        "Who filed a lawsuit alleging negligence?",
-        "Hutchins’s family",
-    ),  # a group its owner names  # "firing a Colt .45": a make need not say "gun"
+    ("Who filed a lawsuit alleging negligence?", "Hutchins’s family"),  # a group its owner names
+    ("How many motions did the judge rule on?", "more than two dozen"),  # an approximate count says so
+    ("What was Joel Souza's job on the film?", "director"),
 ]
 
 OFF_TOPIC = [
