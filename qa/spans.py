@@ -62,6 +62,8 @@ def spans_for(
             spans += possessor_phrases(sentence, text)  # "Whose request ...?": "the defense's request"
         if analysis.kind == "who" and not analysis.asks_possessor:  # "whose trial": an owner, not "the jury"
             spans += described_people(sentence, text)
+        if analysis.kind == "where":  # "Where was Baldwin seated?": "at the defense table"
+            spans += locative_phrases(analysis, sentence, text)
         if (analysis.asks_possessor and analysis.kind == "which") or analysis.expected == PLACE:
             spans += name_modifiers(analysis, sentence, text)  # "the California Shield Law", "Santa Fe's court"
         focus = focus_stem(analysis)
@@ -266,6 +268,26 @@ def name_modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span
         if kept and named < len(words) and all(w.group()[:1].isupper() for w in kept):
             end = kept[-1].end() - (2 if POSSESSIVE_WORD.search(kept[-1].group()) else 0)
             spans.append(Span(kept[0].start(), end, 0.9, mention))
+    return spans
+
+
+LOCATIVE = re.compile(r"\b(?:at|in|on|inside|outside|near|behind|beside|under|into|onto)\s+\Z", re.IGNORECASE)
+DESCRIBED_PLACE = re.compile(r"(?:the|a|an|his|her|their|its)\s", re.IGNORECASE)
+LOCATIVE_WEIGHT = 1.0
+
+
+def locative_phrases(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """For "where", the place a phrase describes where the question's verb happens: "seated at the defense
+    table" answers "Where was Baldwin seated?". A named place is left to its name ("at Bonanza Creek Ranch"),
+    as is one that stands for a name ("in the city"); and a bare noun ("at trial") is seldom a place."""
+    spans = []
+    for chunk in sentence.chunks:
+        preposition = LOCATIVE.search(text, max(sentence.start, chunk.start - 8), chunk.start)
+        if not preposition or chunk.role != "pobj" or stem(chunk.governor) not in analysis.terms:
+            continue
+        named = any(m.start < chunk.end and m.end > chunk.start for m in sentence.entities)
+        if not named and DESCRIBED_PLACE.match(text, chunk.start, chunk.end) and focus_types(chunk.label) != PLACE:
+            spans.append(Span(chunk.start, chunk.end, LOCATIVE_WEIGHT, chunk))
     return spans
 
 

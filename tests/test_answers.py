@@ -41,6 +41,7 @@ KNOWN = [
     ("Who filed a lawsuit alleging negligence?", "Hutchins’s family"),  # a group its owner names
     ("How many motions did the judge rule on?", "more than two dozen"),  # an approximate count says so
     ("What was Joel Souza's job on the film?", "director"),
+    ("Where was Baldwin seated during the hearing?", "the defense table"),  # a place described, not named
 ]
 
 OFF_TOPIC = [
