@@ -218,14 +218,18 @@ def predicates(doc) -> list[Mention]:
 
 
 def verb_phrase(verb) -> tuple[int, int]:
-    """The first and last token of a verb's own phrase: the verb, a "to" or "not" right before it, and the
-    whole of each dependent after it that is not a clause of its own."""
+    """The first and last token of a verb's own phrase: the verb, a "to" or "not" right before it (with the
+    auxiliary that "not" follows: "didn't react"), and the whole of each dependent after it that is not a
+    clause of its own."""
     lo = hi = verb.i
     for child in verb.children:
         if child.i > verb.i and child.dep_ not in CLAUSE_DEPENDENTS:
             hi = max(hi, child.right_edge.i)
         elif child.i == verb.i - 1 and child.lower_ in ("to", "not", "n't"):
             lo = child.i
+    negated = verb.doc[lo].lower_ in ("not", "n't") and lo > 0
+    if negated and verb.doc[lo - 1].head == verb and verb.doc[lo - 1].dep_ in ("aux", "auxpass"):
+        lo -= 1
     return lo, hi
 
 

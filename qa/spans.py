@@ -111,6 +111,8 @@ def spans_for(
         )
     if analysis.kind in ("what", "other"):
         return what_spans(analysis, sentence, text)
+    if analysis.kind == "how" and REACTION_VERBS & set(analysis.terms):  # "How did Baldwin react?"
+        return actions(analysis, sentence, text, reacting=True) + [Span(sentence.start, sentence.end, 0.6)]
     if analysis.kind == "how":  # "How did Baldwin claim the gun fired?": "fired accidentally"
         return verb_parts(analysis, sentence, MANNER, 0.9) + [Span(sentence.start, sentence.end, 0.6)]
     return [Span(sentence.start, sentence.end, 0.6)]
@@ -178,20 +180,24 @@ def completes(text: str, left, right) -> bool:
 
 ACTION = 0.9
 REPORTING_VERBS = frozenset(stem(w) for w in "allege maintain add note tell report disclose deny".split())
+REACTION_VERBS = frozenset(stem(w) for w in "react respond reply".split())
+NEGATION = re.compile(r"\bnot\b|n't\b|\bnever\b")
 EMPTY_VERBS = frozenset({"do", "be", "have"})  # "did all these things wrong" says nothing of what was done
 PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "who"})
 
 
-def actions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+def actions(analysis: QuestionAnalysis, sentence, text: str, reacting: bool = False) -> list[Span]:
     """Verb phrases, for "what did X do": those whose subject is the question's X count most ("Baldwin ...
     listened intently and took notes"), then those whose subject is a pronoun or not given, then the rest. A
-    verb the question uses is not what was done ("show" in "What did the videos show him doing?")."""
+    verb the question uses is not what was done ("show" in "What did the videos show him doing?"), unless
+    the question asks how someone reacted: "didn't react to the ruling" says how."""
     spans = []
     question_terms = set(analysis.terms)
     for verb in sentence.predicates:
         if verb.role in (COMPLEMENT, CLAUSE, MANNER) or verb.label in EMPTY_VERBS:
             continue
-        if stem(verb.label) in question_terms | SAYING_VERBS | REPORTING_VERBS:
+        no_reaction = reacting and stem(verb.label) in REACTION_VERBS and NEGATION.search(text, verb.start, verb.end)
+        if stem(verb.label) in question_terms | SAYING_VERBS | REPORTING_VERBS and not no_reaction:
             continue  # what someone said they did is in the clause the saying verb leaves out
         subject = stem(verb.governor) if verb.governor else ""
         weight = 1.2 if subject in question_terms else 1.0 if subject in PRONOUN_SUBJECTS | {""} else 0.8
@@ -199,7 +205,9 @@ def actions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             weight *= 0.8  # a bare verb ("visibly moved") seldom says what was done
         elif verb.role == JOINED:
             weight *= 1.05  # "expressed relief and left the courthouse" says more than either half
-        spans.append(Span(verb.start, verb.end, ACTION * weight, verb))
+        if no_reaction:
+            weight *= 0.85  # "didn't react" answers how one reacted only where nothing else is said
+        spans.append(Span(verb.start, verb.end, ACTION * weight, verb, linked=bool(no_reaction)))
     return spans
 
 

@@ -42,6 +42,11 @@ KNOWN = [
     ("How many motions did the judge rule on?", "more than two dozen"),  # an approximate count says so
     ("What was Joel Souza's job on the film?", "director"),
     ("Where was Baldwin seated during the hearing?", "the defense table"),  # a place described, not named
+    (
+        "How did Baldwin react upon hearing the ruling that dismissed the case?",
+        "expressed relief and left the courthouse",
+    ),
+    ("How did Baldwin react to the producer ruling?", "didn't react to the ruling"),
 ]
 
 OFF_TOPIC = [

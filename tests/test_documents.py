@@ -86,6 +86,9 @@ def test_verb_phrases_are_exact_slices_with_their_subjects(nlp):
     text = "Morrissey argued that the evidence was irrelevant. The gun fired accidentally."
     found = {text[m.start : m.end]: m.role for s in analyse(nlp, text) for m in s.predicates}
     assert found["the evidence was irrelevant"] == CLAUSE and found["accidentally"] == MANNER
+    text = "Baldwin didn't react to the ruling."
+    found = {text[m.start : m.end] for s in analyse(nlp, text) for m in s.predicates}
+    assert "didn't react to the ruling" in found  # a negation keeps its auxiliary, not a slice of "didn't"
 
 
 def test_a_noun_phrase_keeps_the_whole_of_a_hyphenated_word(nlp):
