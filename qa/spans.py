@@ -205,6 +205,8 @@ def actions(analysis: QuestionAnalysis, sentence, text: str, reacting: bool = Fa
             weight *= 0.8  # a bare verb ("visibly moved") seldom says what was done
         elif verb.role == JOINED:
             weight *= 1.05  # "expressed relief and left the courthouse" says more than either half
+        if verb.role == "xcomp":
+            weight *= 0.85  # "to cooperate" says less than "pressuring witnesses to cooperate", which holds it
         if no_reaction:
             weight *= 0.85  # "didn't react" answers how one reacted only where nothing else is said
         spans.append(Span(verb.start, verb.end, ACTION * weight, verb, linked=bool(no_reaction)))

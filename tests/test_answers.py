@@ -47,6 +47,7 @@ KNOWN = [
         "expressed relief and left the courthouse",
     ),
     ("How did Baldwin react to the producer ruling?", "didn't react to the ruling"),
+    ("What did the prosecution allege Baldwin was doing to witnesses?", "pressuring witnesses to cooperate"),
 ]
 
 OFF_TOPIC = [
