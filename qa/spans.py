@@ -91,6 +91,7 @@ def spans_for(
             for start, end, m, k in extended_chunks(sentence, text)
             if stem(m.label) == focus
         ]
+        heads += focus_complements(analysis, sentence, text, focus)
         owners = [Span(m.start, m.end, 0.9, m) for m in sentence.entities if POSSESSIVE.match(text, m.end)]
         owners += possessor_phrases(sentence, text)  # "Whose request ...?": "the defense's request"
         # The focus noun may be worded otherwise in the article ("What legal protection ...?": "the California
@@ -155,16 +156,38 @@ MAX_EXTENSIONS = 2
 JOINS = re.compile(r" (?:of|and|with) ")  # others attach as often to the verb: "18 months in prison"
 
 
-def extended_chunks(sentence, text: str):
+def extended_chunks(sentence, text: str, alone: bool = False):
     """A noun phrase with the phrases that complete it: "some measure of justice", "any interaction with the
     press", "negligence and intentional infliction of emotional distress"; a phrase that belongs to the verb
-    ("fighting horsemen for more than a generation") does not complete it."""
+    ("fighting horsemen for more than a generation") does not complete it. With `alone`, each noun phrase
+    on its own too."""
     chunks = sorted(sentence.chunks, key=lambda m: m.start)
     for first in range(len(chunks)):
+        if alone:
+            yield chunks[first].start, chunks[first].end, chunks[first], 0
         for last in range(first + 1, min(first + MAX_EXTENSIONS + 1, len(chunks))):
             if not completes(text, chunks[last - 1], chunks[last]):
                 break
             yield chunks[first].start, chunks[last].end, chunks[first], last - first
+
+
+PREPOSITION_BETWEEN = re.compile(r"\s+(?:of|to|for|about|on|against|with|into|over)\s+")  # not "at that time"
+
+
+def focus_complements(analysis: QuestionAnalysis, sentence, text: str, focus: str) -> list[Span]:
+    """For "what X", what completes the X where the sentence's X says no more than the question does:
+    "What single reference did the judge allow?" is answered by "the potential lethality of blank rounds" in
+    "allowed a single reference to the potential lethality of blank rounds"."""
+    restated = [
+        m.end
+        for m in sentence.chunks
+        if stem(m.label) == focus and {t for *_, t in word_spans(text[m.start : m.end]) if t} <= set(analysis.terms)
+    ]
+    return [
+        Span(start, end, 0.9 * EXTENDED**k, m)
+        for start, end, m, k in extended_chunks(sentence, text, alone=True)
+        if m.role == "pobj" and any(PREPOSITION_BETWEEN.fullmatch(text, e, m.start) for e in restated)
+    ]
 
 
 def completes(text: str, left, right) -> bool:

@@ -48,6 +48,7 @@ KNOWN = [
     ),
     ("How did Baldwin react to the producer ruling?", "didn't react to the ruling"),
     ("What did the prosecution allege Baldwin was doing to witnesses?", "pressuring witnesses to cooperate"),
+    ("What single reference did the judge allow?", "the potential lethality of blank rounds"),  # what completes it
 ]
 
 OFF_TOPIC = [
