@@ -279,7 +279,10 @@ def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     return spans
 
 
-POSSESSOR_PHRASE = re.compile(r"\b(?:the|a|an)\s+[a-z][\w-]*(?=['’]s\s)")
+# "the defense's request", "the New Mexico attorney general’s office"; no phrase within ("the trial of the defense's")
+POSSESSOR_PHRASE = re.compile(
+    r"\b(?:the|a|an)\s+(?:(?!(?:the|a|an|of|in|on|at|to|from|for|and|or|by|with)\s)[\w-]+\s+){0,3}[a-z][\w-]*(?=['’]s\s)"
+)
 
 
 def possessor_phrases(sentence, text: str) -> list[Span]:

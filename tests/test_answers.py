@@ -49,6 +49,7 @@ KNOWN = [
     ("How did Baldwin react to the producer ruling?", "didn't react to the ruling"),
     ("What did the prosecution allege Baldwin was doing to witnesses?", "pressuring witnesses to cooperate"),
     ("What single reference did the judge allow?", "the potential lethality of blank rounds"),  # what completes it
+    ("Whose office said it would not pursue the appeal?", "the New Mexico attorney general"),  # an owner of words
 ]
 
 OFF_TOPIC = [
