@@ -246,6 +246,8 @@ def subject_of(verb):  # -> spacy.tokens.Token | None
 def verb_mention(doc, lo: int, hi: int, verb, subject, role: str = "") -> Mention:
     """A verb phrase from token `lo` to token `hi` as a `Mention` (offsets still line-relative)."""
     governor = subject.lemma_.lower() if subject is not None else ""
+    while hi > lo and doc[hi].dep_ in ("cc", "punct"):
+        hi -= 1  # "opposed the decision to drop the appeal| and"
     if (
         lo > 0
         and doc[lo - 1].text in ("“", '"')

@@ -14,7 +14,7 @@ from qa.text import STOPWORDS, WORD, stem, word_spans
 # "What did X say / argue ...?".
 WORDING_VERBS = frozenset(stem(w) for w in "describe call characterize characterise label dub".split())
 POSSESSIVE_WORD = re.compile(r"['’]s$")
-POSSESSIVE = re.compile(r"['’]s\b")  # matched where a name ends: "Baldwin's"
+POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")  # matched where a name ends: "Baldwin's", "Hutchins’"
 QUOTED = re.compile(r"[“\"]([^”\"]{3,200}?)[,.]?[”\"]")
 NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 ASIDE = re.compile(r"\s*(?:—|–|--|\()\s*([^—–()]{2,80}?)\s*(?:—|–|--|\))")  # "evidence—a cache of bullets—"
@@ -60,6 +60,13 @@ def spans_for(
             spans += antecedents(sentence, previous, text, people)
         if analysis.asks_possessor and analysis.kind == "who":
             spans += possessor_phrases(sentence, text)  # "Whose request ...?": "the defense's request"
+            spans += [  # "In whose trial ...?": "Gutierrez Reed’s trial", whatever type the tagger gave the name
+                Span(m.start, m.end, 0.9, replace(m, label="PERSON"))
+                for m in sentence.entities
+                if m.label not in analysis.expected | NUMERIC
+                and m.role == "poss"
+                and stem(m.governor) in analysis.terms
+            ]
         if analysis.kind == "who" and not analysis.asks_possessor:  # "whose trial": an owner, not "the jury"
             spans += described_people(sentence, text)
         if analysis.kind == "where":  # "Where was Baldwin seated?": "at the defense table"
@@ -364,13 +371,18 @@ GROUP_NOUNS = frozenset(
 DESCRIBED_PERSON = 0.7  # "the jury", "the Rust producers": an answer to "who", if one a name would beat
 
 
+def names_people(noun: str) -> bool:
+    """Whether a common noun stands for people: "family", "jury", "lawyers"."""
+    return noun in GROUP_NOUNS or "PERSON" in focus_types(noun, agents=False)
+
+
 def described_people(sentence, text: str) -> list[Span]:
     """People or groups a sentence describes rather than names, for "who": "Who hired the company?" is
     answered by "the “Rust” producers", "Who saw the footage?" by "the jury". A phrase that holds a name
     is left to the name, unless the name only owns it ("Hutchins’s family")."""
     spans = []
     for chunk in sentence.chunks:
-        if chunk.label not in GROUP_NOUNS and "PERSON" not in focus_types(chunk.label, agents=False):
+        if not names_people(chunk.label):
             continue
         names = [m for m in sentence.entities if m.start < chunk.end and m.end > chunk.start]
         if all(POSSESSIVE.match(text, m.end) and m.end < chunk.end for m in names):

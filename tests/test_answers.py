@@ -50,6 +50,7 @@ KNOWN = [
     ("What did the prosecution allege Baldwin was doing to witnesses?", "pressuring witnesses to cooperate"),
     ("What single reference did the judge allow?", "the potential lethality of blank rounds"),  # what completes it
     ("Whose office said it would not pursue the appeal?", "the New Mexico attorney general"),  # an owner of words
+    ("In whose trial was some of the footage played?", "Gutierrez Reed"),  # an owner the tagger calls a place
 ]
 
 OFF_TOPIC = [

@@ -89,6 +89,9 @@ def test_verb_phrases_are_exact_slices_with_their_subjects(nlp):
     text = "Baldwin didn't react to the ruling."
     found = {text[m.start : m.end] for s in analyse(nlp, text) for m in s.predicates}
     assert "didn't react to the ruling" in found  # a negation keeps its auxiliary, not a slice of "didn't"
+    text = "Hutchins’ family opposed the decision to drop the appeal and is continuing a civil lawsuit."
+    found = {text[m.start : m.end] for s in analyse(nlp, text) for m in s.predicates}
+    assert not any(phrase.endswith((" and", ",")) for phrase in found)
 
 
 def test_a_noun_phrase_keeps_the_whole_of_a_hyphenated_word(nlp):
