@@ -39,8 +39,9 @@ NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
 AFTER_PREPOSITION = 1.3  # a span right after the preposition that leads the question
 POSSESSOR = 1.3  # a possessor ("Baldwin's") when the question asks "whose"
 # Verbs that say little on their own ("who was given a credit", "who put the bullet"): an article words the
-# same event with another verb, so missing them should cost a sentence little.
-LIGHT_VERBS, LIGHT_VERB = frozenset({"give", "put", "keep", "take", "make", "go", "come", "bring"}), 0.3
+# same event with another verb, so missing them should cost a sentence little. So with "say": an article
+# quotes someone with "said" (a stop word, never matched), "told", "according to" or a colon.
+LIGHT_VERBS, LIGHT_VERB = frozenset({"give", "put", "keep", "take", "make", "go", "come", "bring", "say"}), 0.3
 SAID_BEFORE = re.compile(r"\b(?:said|says|told)\s+\Z")  # "said Morrissey"
 SAID_AFTER = re.compile(r"\s+(?:said|says|told)\b")  # "Morrissey said"
 SPEAKER = 1.3  # the name a quote is attributed to, when the question asks who said it

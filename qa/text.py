@@ -68,7 +68,7 @@ _CANONICAL = {_stemmer.stemWord(w): _stemmer.stemWord(g.split()[0]) for g in SYN
 # question in the present ("how much did it pay") would miss the article's past ("it paid").
 IRREGULAR_VERBS = """arise arose arisen; become became; begin began begun; bite bit bitten; blow blew blown;
     break broke broken; bring brought; build built; buy bought; catch caught; choose chose chosen; come came;
-    draw drew drawn; drive drove driven; eat ate eaten; fall fell fallen; feed fed; feel felt; fight fought;
+    draw drew drawn; drive drove driven; eat ate eaten; fall fell fallen; feed fed; feel felt; fight fought; flee fled;
     find found; fly flew flown; forbid forbade forbidden; forget forgot forgotten; forgive forgave forgiven;
     freeze froze frozen; give gave given; go went gone; grow grew grown; hang hung; hear heard; hide hid hidden;
     hold held; keep kept; know knew known; lead led; leave left; lend lent; lose lost; make made; mean meant;
