@@ -21,7 +21,16 @@ from qa.candidates import (
 from qa.index import Index
 from qa.question import QuestionAnalysis, analyse_question, clean_question, focus_stem
 from qa.retrieve import Hit, Retriever
-from qa.spans import NUMERIC, POSSESSIVE, anchors, proximity, spans_for, syntax_weight, trim_question_words
+from qa.spans import (
+    NUMERIC,
+    POSSESSIVE,
+    anchors,
+    proximity,
+    spans_for,
+    speaker,
+    syntax_weight,
+    trim_question_words,
+)
 from qa.store import PassageStore
 from qa.temporal import contradicts, time_spans
 from qa.text import STOPWORDS, WORD, answer_key, stem, word_spans
@@ -42,8 +51,6 @@ POSSESSOR = 1.3  # a possessor ("Baldwin's") when the question asks "whose"
 # same event with another verb, so missing them should cost a sentence little. So with "say": an article
 # quotes someone with "said" (a stop word, never matched), "told", "according to" or a colon.
 LIGHT_VERBS, LIGHT_VERB = frozenset({"give", "put", "keep", "take", "make", "go", "come", "bring", "say"}), 0.3
-SAID_BEFORE = re.compile(r"\b(?:said|says|told)\s+\Z")  # "said Morrissey"
-SAID_AFTER = re.compile(r"\s+(?:said|says|told)\b")  # "Morrissey said"
 SPEAKER = 1.3  # the name a quote is attributed to, when the question asks who said it
 CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+")  # "Halyna Hutchins", "Mary Marlowe Sommer"
 
@@ -396,13 +403,6 @@ def quoted(text: str, sentence_start: int, start: int) -> bool:
     """Whether a position lies inside quotation marks opened earlier in its sentence."""
     before = text[sentence_start:start]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
-def speaker(text: str, start: int, end: int, pronoun: bool = False) -> bool:
-    """Whether the span is whom a sentence attributes words to: "said Morrissey", "Morrissey said", "she
-    said"; but in "said she was not concerned" she is the one reported on."""
-    before = not pronoun and SAID_BEFORE.search(text, max(0, start - 8), start)
-    return bool(before or SAID_AFTER.match(text, end, end + 8))
 
 
 def names_a_body(name: frozenset[str], ordered_terms: list[str]) -> bool:

@@ -58,6 +58,8 @@ def spans_for(
         ]
         if "PERSON" in analysis.expected:
             spans += antecedents(sentence, previous, text, people)
+        if analysis.asks_speaker:  # a quote that goes on from the sentence before, where its speaker is named
+            spans += continued_quote_speakers(sentence, previous, text, people)
         if analysis.asks_possessor and analysis.kind == "who":
             spans += possessor_phrases(sentence, text)  # "Whose request ...?": "the defense's request"
             spans += [  # "In whose trial ...?": "Gutierrez Reed’s trial", whatever type the tagger gave the name
@@ -413,6 +415,35 @@ def antecedents(sentence, previous, text: str, people: frozenset[str]) -> list[S
             antecedent = (subjects or before[-1:])[0]
             spans.append(Span(pronoun.start, pronoun.end, PRONOUN_WEIGHT, pronoun, refers_to=antecedent))
     return spans
+
+
+SAID_BEFORE = re.compile(r"\b(?:said|says|told)\s+\Z")  # "said Morrissey"
+SAID_AFTER = re.compile(r"\s+(?:said|says|told)\b")  # "Morrissey said"
+OPENING_QUOTE = ("“", '"')
+
+
+def speaker(text: str, start: int, end: int, pronoun: bool = False) -> bool:
+    """Whether the span is whom a sentence attributes words to: "said Morrissey", "Morrissey said", "she
+    said"; but in "said she was not concerned" she is the one reported on."""
+    before = not pronoun and SAID_BEFORE.search(text, max(0, start - 8), start)
+    return bool(before or SAID_AFTER.match(text, end, end + 8))
+
+
+def continued_quote_speakers(sentence, previous, text: str, people: frozenset[str]) -> list[Span]:
+    """For "who said ...": a sentence that is all quote, with no one named as saying it, goes on with the words
+    of whom the sentence before quotes ("... ,” the judge said at a hearing. “The probative value is ..."). The
+    span is the quote, which the question's words are matched in; the answer is that speaker."""
+    piece = text[sentence.start : sentence.end]
+    if previous is None or not piece.startswith(OPENING_QUOTE) or SAID_AFTER.search(piece):
+        return []
+    if not text[previous.start : previous.end].rstrip().endswith((".", "!", "?")):
+        return []  # the sentence before must end on its own, not on the quote it opened
+    speakers = [
+        m
+        for m in [*entities(previous, text, people), *previous.chunks]
+        if (m.label == "PERSON" or names_people(m.label)) and speaker(text, m.start, m.end)
+    ]
+    return [Span(sentence.start, sentence.end, 1.0, m, refers_to=m) for m in speakers[:1]]
 
 
 def is_person(text: str, mention: Mention, people: frozenset[str]) -> bool:

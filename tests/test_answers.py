@@ -51,6 +51,7 @@ KNOWN = [
     ("What single reference did the judge allow?", "the potential lethality of blank rounds"),  # what completes it
     ("Whose office said it would not pursue the appeal?", "the New Mexico attorney general"),  # an owner of words
     ("In whose trial was some of the footage played?", "Gutierrez Reed"),  # an owner the tagger calls a place
+    ("Who said the probative value is not outweighed by unfair prejudice?", "the judge"),  # the quote goes on
 ]
 
 OFF_TOPIC = [
