@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -19,12 +19,13 @@ from qa.candidates import (
     well_supported,
 )
 from qa.index import Index
-from qa.question import QuestionAnalysis, analyse_question, clean_question, focus_stem
+from qa.question import PERSON, QuestionAnalysis, analyse_question, clean_question, focus_stem
 from qa.retrieve import Hit, Retriever
 from qa.spans import (
     NUMERIC,
     POSSESSIVE,
     anchors,
+    person_roles,
     proximity,
     spans_for,
     speaker,
@@ -35,6 +36,8 @@ from qa.store import PassageStore
 from qa.temporal import contradicts, time_spans
 from qa.text import STOPWORDS, WORD, answer_key, stem, word_spans
 
+OTHER_ROLE = 0.4  # a person the articles call something else than the asked role
+GENERIC_PEOPLE = frozenset("person people man men woman women member members official officials leader".split())
 SUPPORT_DEPTH = 20  # passages searched for further articles that agree
 MAX_CITATIONS = 3
 # How a sentence's relevance is weighed: shared words (IDF-weighted), meaning (the cosine of question and
@@ -97,6 +100,7 @@ class Answerer:
         self.idf = index.lexical.idf
         self.tokens: dict[int, list[tuple[int, int, str]]] = {}
         self.names: dict[int, frozenset[str]] = {}
+        self.role_words: dict[int, dict[str, set[str]]] = {}
         self.ranges: list[tuple[int, int]] | None = None
 
     def sentence_tokens(self, index: int) -> list[tuple[int, int, str]]:
@@ -123,6 +127,36 @@ class Answerer:
             self.names[doc_index] = frozenset(word for word, vote in votes.items() if vote > 0)
         return self.names[doc_index]
 
+    def roles(self, doc_index: int) -> dict[str, set[str]]:
+        """What article `doc_index` calls its people, by each word of their names: "souza" -> {"director"}."""
+        if doc_index not in self.role_words:
+            if self.ranges is None:
+                self.ranges = self.store.sentence_ranges()
+            lo, hi = self.ranges[doc_index]
+            text, found = self.store.documents[doc_index].text, defaultdict(set)
+            for sentence in self.store.sentences[lo:hi]:
+                for person, role in person_roles(sentence, text, self.people(doc_index)):
+                    for word in WORD.findall(text, person.start, person.end):
+                        found[word.lower()].add(role)
+            self.role_words[doc_index] = found
+        return self.role_words[doc_index]
+
+    def other_roles(self, analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[Candidate]:
+        """For "which judge / actor / armorer ...", candidates the retrieved articles only ever call something
+        else count for less: "Which actor replaced Baldwin?" is not answered by the judge's name."""
+        if analysis.expected != PERSON or not analysis.focus or analysis.focus in GENERIC_PEOPLE:
+            return candidates
+        wanted = focus_stem(analysis)
+        docs = {c.doc_index for c in candidates}
+        kept = []
+        for candidate in candidates:
+            words = {w.lower() for w in WORD.findall(self.span_text(candidate))}
+            known = set().union(*(self.roles(d).get(w, set()) for d in docs for w in words))
+            kept.append(
+                replace(candidate, score=candidate.score * OTHER_ROLE) if known and wanted not in known else candidate
+            )
+        return kept
+
     def ask(self, question: str, top_k: int | None = None, exclude: frozenset[str] = frozenset()) -> Answer:
         """Answer `question` from the articles, or abstain when they do not say. An answer the same as one
         of `exclude` (answer keys) is passed over: "Who else represents Baldwin?".
@@ -134,7 +168,7 @@ class Answerer:
         analysis = analyse_question(question)
         query = self.retriever.encode(question)
         hits = self.retriever.search(question, top_k or self.top_k, query)
-        candidates = self.candidates(analysis, hits, query[0])
+        candidates = self.other_roles(analysis, self.candidates(analysis, hits, query[0]))
         groups = [
             g for g in group_candidates(self.store, candidates) if not any(same_answer(g.key, k) for k in exclude)
         ]

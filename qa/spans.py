@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from qa.nlp import CLAUSE, COMPLEMENT, JOINED, MANNER, Mention
@@ -371,6 +372,39 @@ GROUP_NOUNS = frozenset(
     "experts journalist journalists reporter reporters defendant plaintiff soldiers residents".split()
 )
 DESCRIBED_PERSON = 0.7  # "the jury", "the Rust producers": an answer to "who", if one a name would beat
+
+
+def person_roles(sentence, text: str, people: frozenset[str]) -> Iterator[tuple[Mention, str]]:
+    """What a sentence calls each person it names, as stems: the nouns before the name in the phrase the name
+    ends ("injuring director Joel Souza", "Special prosecutor Kari Morrissey"), and a phrase set off by commas
+    beside it ("The movie's armorer, Hannah Gutierrez Reed, was", "Baldwin, a three-time Emmy winner, has")."""
+    for person in entities(sentence, text, people):
+        if person.label != "PERSON":
+            continue
+        for chunk in sentence.chunks:
+            # the tagger may cut the role off into a phrase of its own: "that filmmaker| Rory Kennedy"
+            cut_off = chunk.end < person.start and text[chunk.end : person.start] == " "
+            if chunk.start < person.start and (chunk.end == person.end or cut_off):
+                before = text[chunk.start : min(chunk.end, person.start)]
+                yield from ((person, stem(w.lower())) for w in before.split() if is_role(w))
+            elif closed_apposition(text, person, chunk):
+                head = text[chunk.start : chunk.end].split()[-1]
+                if head.isalpha() and head.islower() and head not in STOPWORDS:
+                    yield person, stem(head)
+
+
+def is_role(word: str) -> bool:
+    """Whether a word before a name may say what the person is: "director", not "injuring", "Mr." or "her"."""
+    lower = word.lower()
+    return word.isalpha() and lower not in STOPWORDS and not lower.endswith(("ing", "ed", "ly"))
+
+
+def closed_apposition(text: str, person: Mention, chunk: Mention) -> bool:
+    """Whether a noun phrase stands beside a name between commas: "Gutierrez Reed, the film's armorer, was";
+    not "Alec Baldwin, the judge presiding ..."."""
+    if chunk.start >= person.end:
+        return text[person.end : chunk.start].strip() == "," and text[chunk.end : chunk.end + 1] == ","
+    return text[chunk.end : person.start].strip() == "," and text[person.end : person.end + 1] == ","
 
 
 def names_people(noun: str) -> bool:

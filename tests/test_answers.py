@@ -63,6 +63,8 @@ OFF_TOPIC = [
     "How many jurors were seated?",
     "Who won the 2022 football World Cup?",
     "What is the boiling point of water?",
+    "Which actor replaced Baldwin in the film?",  # the articles call the people they name something else
+    "Which judge presided over Gutierrez Reed's trial?",
 ]
 
 

@@ -10,6 +10,7 @@ from qa.documents import corpus_fingerprint, guess_title, load_corpus
 from qa.errors import CorpusError
 from qa.nlp import CLAUSE, COMPLEMENT, MANNER, analyse
 from qa.settings import DEFAULT_CORPUS
+from qa.spans import person_roles
 from qa.store import passage_windows
 
 
@@ -92,6 +93,19 @@ def test_verb_phrases_are_exact_slices_with_their_subjects(nlp):
     text = "Hutchins’ family opposed the decision to drop the appeal and is continuing a civil lawsuit."
     found = {text[m.start : m.end] for s in analyse(nlp, text) for m in s.predicates}
     assert not any(phrase.endswith((" and", ",")) for phrase in found)
+
+
+def test_what_an_article_calls_a_person_is_read_from_the_words_beside_the_name(nlp):
+    text = (
+        "A judge ruled that filmmaker Rory Kennedy does not have to turn it over. "
+        "The movie's armorer, Hannah Gutierrez Reed, was convicted. "
+        "In an early legal win for actor Alec Baldwin, the judge presiding over the trial ruled."
+    )
+    roles = {
+        (text[p.start : p.end], role) for s in analyse(nlp, text) for p, role in person_roles(s, text, frozenset())
+    }
+    assert {("Rory Kennedy", "filmmak"), ("Hannah Gutierrez Reed", "armor"), ("Alec Baldwin", "actor")} <= roles
+    assert ("Alec Baldwin", "judg") not in roles  # "the judge" beside him is no apposition: it goes on
 
 
 def test_a_noun_phrase_keeps_the_whole_of_a_hyphenated_word(nlp):
