@@ -212,7 +212,13 @@ def predicates(doc) -> list[Mention]:
         joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
         if joined:
             lo2, hi2 = verb_phrase(joined[-1])
-            if lo2 > hi and re.fullmatch(r",?\s+and\s+", doc.text[doc[hi].idx + len(doc[hi]) : doc[lo2].idx]):
+            # "dismissed the importance of the decision and said| she was ...": a verb whose clause is left
+            # out says nothing on its own
+            if (
+                lo2 > hi
+                and hi2 > lo2
+                and re.fullmatch(r",?\s+and\s+", doc.text[doc[hi].idx + len(doc[hi]) : doc[lo2].idx])
+            ):
                 found.append(verb_mention(doc, lo, hi2, verb, subject, role=JOINED))
     return found
 

@@ -705,7 +705,8 @@ def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
     if not analysis.stranded_after:
         return []
     spans = []  # "<word> <preposition> <the rest of the clause>"
-    pattern = re.compile(rf"\b(\w+)\s+{re.escape(analysis.preposition)}\s+([^,.;:—–“”\"()]+)", re.IGNORECASE)
+    # the word may close a quote: "“keenly aware” of his safety obligations"
+    pattern = re.compile(rf"\b(\w+)[”\"’]?\s+{re.escape(analysis.preposition)}\s+([^,.;:—–“”\"()]+)", re.IGNORECASE)
     for match in pattern.finditer(text, sentence.start, sentence.end):
         if stem(match.group(1).lower()) != analysis.stranded_after:
             continue

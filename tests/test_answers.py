@@ -52,6 +52,7 @@ KNOWN = [
     ("Whose office said it would not pursue the appeal?", "the New Mexico attorney general"),  # an owner of words
     ("In whose trial was some of the footage played?", "Gutierrez Reed"),  # an owner the tagger calls a place
     ("Who said the probative value is not outweighed by unfair prejudice?", "the judge"),  # the quote goes on
+    ("What did Johnson argue Baldwin was keenly aware of?", "his safety obligations as a producer"),  # “aware” of
 ]
 
 OFF_TOPIC = [

@@ -93,6 +93,9 @@ def test_verb_phrases_are_exact_slices_with_their_subjects(nlp):
     text = "Hutchins’ family opposed the decision to drop the appeal and is continuing a civil lawsuit."
     found = {text[m.start : m.end] for s in analyse(nlp, text) for m in s.predicates}
     assert not any(phrase.endswith((" and", ",")) for phrase in found)
+    text = "Morrissey dismissed the importance of the decision and said she was not concerned."
+    found = {text[m.start : m.end] for s in analyse(nlp, text) for m in s.predicates}
+    assert not any(phrase.endswith(" said") for phrase in found)  # "said" without its clause says nothing
 
 
 def test_what_an_article_calls_a_person_is_read_from_the_words_beside_the_name(nlp):
