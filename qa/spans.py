@@ -57,6 +57,8 @@ def spans_for(
             for m in entities(sentence, text, people if "PERSON" in analysis.expected else frozenset())
             if m.label in analysis.expected or years_asked(analysis, m, text)
         ]
+        if analysis.kind == "when":  # "more than a year after the shooting"
+            spans += relative_times(sentence, text)
         if "PERSON" in analysis.expected:
             spans += antecedents(sentence, previous, text, people)
         if analysis.asks_speaker:  # a quote that goes on from the sentence before, where its speaker is named
@@ -320,6 +322,27 @@ def name_modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span
 LOCATIVE = re.compile(r"\b(?:at|in|on|inside|outside|near|behind|beside|under|into|onto)\s+\Z", re.IGNORECASE)
 DESCRIBED_PLACE = re.compile(r"(?:the|a|an|his|her|their|its)\s", re.IGNORECASE)
 LOCATIVE_WEIGHT = 1.0
+
+
+def relative_times(sentence, text: str) -> list[Span]:
+    """A stretch of time counted from an event, which says when: "more than a year after the shooting", "two
+    years later"."""
+    spans = []
+    for entity in sentence.entities:
+        relative = RELATIVE.match(text, entity.end)
+        if entity.label not in ("DATE", "TIME") or not relative or not DURATION.search(text[entity.start : entity.end]):
+            continue
+        end = relative.end()
+        if relative.group().strip() in ("after", "before"):
+            event = [c for c in sentence.chunks if c.start >= end and not text[end : c.start].strip()]
+            if not event:
+                continue
+            end = event[0].end
+        spans.append(Span(entity.start, end, RELATIVE_TIME, entity))
+    return spans
+
+
+RELATIVE_TIME = 1.05  # says more than the stretch of time alone
 
 
 def locative_phrases(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:

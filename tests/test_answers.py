@@ -53,6 +53,7 @@ KNOWN = [
     ("In whose trial was some of the footage played?", "Gutierrez Reed"),  # an owner the tagger calls a place
     ("Who said the probative value is not outweighed by unfair prejudice?", "the judge"),  # the quote goes on
     ("What did Johnson argue Baldwin was keenly aware of?", "his safety obligations as a producer"),  # “aware” of
+    ("When did Kennedy begin her documentary?", "more than a year after the shooting"),  # time from an event
 ]
 
 OFF_TOPIC = [
