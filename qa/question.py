@@ -329,6 +329,8 @@ def classify(tokens: list[str], possessed: str | None = None) -> tuple[str, froz
     if wh == "how":
         return classify_how(following, rest[1:])
     focus = focus_noun(rest) or named_noun(rest)
+    if focus is None and possessed and focus_types(possessed, agents=False):
+        focus = possessed  # "What was Baldwin's salary?" asks for an amount, as "what salary" does
     if focus is None:
         return "what", frozenset(), None
     return "which", focus_types(focus), focus

@@ -293,3 +293,9 @@ def test_a_sentence_that_does_not_name_the_subject_counts_less():
 )
 def test_answer_variants(a: str, b: str, same: bool):
     assert same_answer(answer_key(a), answer_key(b)) is same
+
+
+def test_a_possessed_noun_that_names_a_type_types_the_question():
+    analysis = analyse_question("What was Baldwin's salary for Rust?")
+    assert analysis.expected == {"MONEY"} and analysis.focus == "salary"
+    assert not analyse_question("What was Hutchins's job?").expected  # a job is said in words, not an entity
