@@ -109,7 +109,7 @@ class QuestionAnalysis:
     asks_speaker: bool = False  # "who said ...": whom a quote is attributed to
     asks_action: bool = False  # "what did Baldwin do after the ruling?": a verb phrase ("left the courthouse")
     asks_direct_object: bool = False  # "What did prosecutors withdraw?": what the verb acts on ("a plea deal")
-    asks_what_said: bool = False  # "What did Morrissey argue (about X)?": the clause she argued
+    asks_what_said: bool = False  # "What did Morrissey argue (about X)?", "What did they learn?": the clause
     focus_phrase: frozenset[str] = frozenset()  # "which judicial district court": {judici, district, court}
     surnames: tuple[tuple[str, frozenset[str]], ...] = ()  # ("kennedi", {rori, kennedi}): a name's last word
 
@@ -258,6 +258,9 @@ def asks_object(tokens: list[str]) -> bool:
     ) or bool(re.search(r"\b(whom|who) (did|does|do|will|would)\b", text))
 
 
+# Verbs whose object is what someone came to know, which news text gives as a clause: "after learning that
+# Baldwin was participating in the documentary"
+KNOWING_VERBS = frozenset(stem(w) for w in "learn discover realize realise know believe fear conclude".split())
 REPORTED_TOPIC = frozenset({"about", "regarding", "concerning", "of", "on", "in", "to", "after", "before"})
 
 
@@ -273,8 +276,8 @@ def focus_phrase(tokens: list[str], focus: str | None) -> frozenset[str]:
 def asks_what_said(tokens: list[str]) -> bool:
     """Whether the question asks for the words someone said, not for a part of them: "What did Morrissey
     argue about the bullets?", but not "What did prosecutors say the footage includes?"."""
-    said = next((i for i, t in enumerate(tokens) if stem(t) in SAYING_VERBS), None)
-    return said is not None and (said == len(tokens) - 1 or tokens[said + 1] in REPORTED_TOPIC)
+    said = next((i for i, t in enumerate(tokens) if stem(t) in SAYING_VERBS | KNOWING_VERBS), None)
+    return said is not None and (said == len(tokens) - 1 or tokens[said + 1] in REPORTED_TOPIC | {"that"})
 
 
 def asks_direct_object(tokens: list[str]) -> bool:

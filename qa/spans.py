@@ -140,7 +140,9 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         for m in sentence.entities
         if m.label not in ("CARDINAL", "ORDINAL") and not (analysis.asks_subtype and m.label in NUMERIC | {"PERSON"})
     ]  # "what kind of win": not "Monday", nor "Baldwin"
-    spans += [Span(m.start, m.end, 0.6, m) for m in sentence.chunks] + modifiers(analysis, sentence, text)
+    spans += [Span(m.start, m.end, 0.6, m) for m in sentence.chunks]
+    if not analysis.asks_what_said:  # "What did they learn that made them withdraw the plea deal?": not its kind
+        spans += modifiers(analysis, sentence, text)
     if not analysis.asks_subtype:  # "what kind of arches": "rounded", not a phrase about them
         spans += [Span(start, end, 0.6 * EXTENDED**k, m) for start, end, m, k in extended_chunks(sentence, text)]
     if analysis.asks_action:
@@ -152,7 +154,7 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     ]
     # "What did Morrissey argue?": "argued the evidence was irrelevant"; "What was revealed?": "it was
     # revealed that crucial evidence had been withheld"
-    spans += verb_parts(analysis, sentence, CLAUSE, 0.8 if analysis.asks_what_said else CLAUSE_WEIGHT)
+    spans += verb_parts(analysis, sentence, CLAUSE, 0.95 if analysis.asks_what_said else CLAUSE_WEIGHT)
     if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):  # "What did the prosecutors say ... includes?"
         quoted = quotations(sentence, text)
         if stranded:  # "say efforts were met with?": what follows "met with" answers, more than the quote
