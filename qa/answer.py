@@ -457,13 +457,15 @@ def qualifies_question_name(
 
 
 def restates_question(analysis: QuestionAnalysis, ordered_terms: list[str]) -> bool:
-    """Whether a span names what the question is about rather than a new answer: it holds a whole name from
-    the question ("Alec Baldwin" for "Baldwin"), or mostly other question words. A different person who
+    """Whether a span names what the question is about rather than a new answer: it is mostly a whole name
+    from the question ("Alec Baldwin" for "Baldwin") and other question words. A different person who
     shares a name ("Matthew Hutchins" for "Halyna Hutchins's husband") is a new answer, and so is a body
     named after a place the question gives ("the Los Angeles County District ..." for "in Los Angeles")."""
     span_terms = set(ordered_terms)
-    if any(name <= span_terms and not names_a_body(name, ordered_terms) for name in analysis.names):
+    named = {t for name in analysis.names if name <= span_terms and not names_a_body(name, ordered_terms) for t in name}
+    shared = span_terms & set(analysis.terms) - set().union(*analysis.names) - analysis.focus_phrase
+    if named and len(span_terms) <= len(named) + 2:  # "Mary Marlowe Sommer" for "Judge Sommer"
         return True
-    name_terms = set().union(*analysis.names)
-    shared = span_terms & set(analysis.terms) - name_terms - analysis.focus_phrase
-    return 2 * len(shared) >= len(span_terms) > 0
+    # a longer phrase that holds a question's name and says more besides is a new answer: "the prosecution's
+    # claim that Baldwin “commissioned” the documentary"
+    return 2 * (len(shared) + len(named)) >= len(span_terms) > 0

@@ -145,6 +145,7 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         spans += modifiers(analysis, sentence, text)
     if not analysis.asks_subtype:  # "what kind of arches": "rounded", not a phrase about them
         spans += [Span(start, end, 0.6 * EXTENDED**k, m) for start, end, m, k in extended_chunks(sentence, text)]
+        spans += [Span(start, end, 0.6 * EXTENDED, m) for start, end, m in claims(sentence, text)]
     if analysis.asks_action:
         spans += actions(analysis, sentence, text)
     spans += [  # "What has Baldwin pleaded?": "pleaded not guilty"
@@ -202,6 +203,21 @@ def focus_complements(analysis: QuestionAnalysis, sentence, text: str, focus: st
         for start, end, m, k in extended_chunks(sentence, text, alone=True)
         if m.role == "pobj" and any(PREPOSITION_BETWEEN.fullmatch(text, e, m.start) for e in restated)
     ]
+
+
+THAT_CLAUSE = re.compile(r" that (?:[\w’'-]+ ){1,4}")  # "claim that Baldwin “commissioned” ..."
+
+
+def claims(sentence, text: str):
+    """A noun phrase with the clause that says what it holds: "the prosecution’s claim that Baldwin
+    “commissioned” the documentary"."""
+    for chunk in sentence.chunks:
+        opening = THAT_CLAUSE.match(text, chunk.end)
+        if not opening:
+            continue
+        for clause in sentence.predicates:
+            if clause.role == "acl" and opening.start() < clause.start <= opening.end() + 1:
+                yield chunk.start, clause.end, chunk
 
 
 def completes(text: str, left, right) -> bool:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer import NAME_ABSENT, NAME_NEARBY, name_presence, qualifies_question_name, restates_question, speaker
+from qa.answer import NAME_ABSENT, NAME_NEARBY, name_presence, qualifies_question_name, restates_question
 from qa.candidates import same_answer
 from qa.nlp import Mention
 from qa.question import PLACE, analyse_question, focus_types
-from qa.spans import entities, label_weight, modifiers
+from qa.spans import entities, label_weight, modifiers, speaker
 from qa.store import Sentence
 from qa.temporal import contradicts, names_a_year, time_spans
 from qa.text import answer_key, stem, word_spans
@@ -79,6 +79,9 @@ def test_a_span_that_restates_the_question_is_told_from_a_new_name():
     assert restates_question(about_baldwin, ["alec", "baldwin"])
     in_los_angeles = analyse_question("Who enforces the subpoena in Los Angeles?")
     assert not restates_question(in_los_angeles, ["los", "angel", "counti", "district"])  # a body, not the place
+    about_the_lawyers = analyse_question("What have Baldwin's lawyers denied?")
+    claim = ["prosecut", "claim", "baldwin", "commiss", "documentari"]
+    assert not restates_question(about_the_lawyers, claim)  # holds the name, and says more besides
 
 
 def test_plural_focus_nouns_are_made_singular_only_where_they_are_plural():
