@@ -135,7 +135,8 @@ def clean_question(question: str) -> str:
 
 def analyse_question(question: str) -> QuestionAnalysis:
     """Classify `question` (who / when / where / how many / how much / which X / what X / why / yes-no)."""
-    tokens = words(question)
+    plain = NEGATION.sub(uncontract, question)  # "won't" is "will not", not "won" and "t"
+    tokens = words(plain)
     ending = POSSESSED.search(question)
     kind, expected, focus = classify(tokens, ending.group(1).lower().split("-")[-1] if ending else None)
     owner = OWNER.match(question)
@@ -147,9 +148,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     frame = FRAME_STEMS | TAKE_PLACE if TAKES_PLACE.search(question) else FRAME_STEMS
     if occupation:  # "What was Hutchins's job?": a sentence need not say "job" to say what it is
         frame = frame | {stem(ending.group(1).lower())}
-    content = tuple(
-        t for t in terms(question) if t not in frame and t != "whose" and not (focus and names_type(focus, t))
-    )
+    content = tuple(t for t in terms(plain) if t not in frame and t != "whose" and not (focus and names_type(focus, t)))
     stranded = stranded_preposition(tokens)
     acts = asks_action(tokens)  # "do" is the question's own verb
     return QuestionAnalysis(
@@ -176,6 +175,16 @@ def analyse_question(question: str) -> QuestionAnalysis:
         asks_what_said=kind == "what" and asks_what_said(tokens),
         focus_phrase=focus_phrase(tokens, focus),
     )
+
+
+NEGATION = re.compile(r"\b(\w+)n['’]t\b", re.IGNORECASE)
+IRREGULAR_NEGATIONS = {"wo": "will", "ca": "can", "sha": "shall"}
+
+
+def uncontract(negation: re.Match) -> str:
+    """The words of a contracted negation: "won't" -> "will not", "didn't" -> "did not"."""
+    verb = negation.group(1)
+    return f"{IRREGULAR_NEGATIONS.get(verb.lower(), verb)} not"
 
 
 def wh_position(tokens: list[str]) -> int | None:

@@ -303,3 +303,9 @@ def test_a_possessed_noun_that_names_a_type_types_the_question():
     analysis = analyse_question("What was Baldwin's salary for Rust?")
     assert analysis.expected == {"MONEY"} and analysis.focus == "salary"
     assert not analyse_question("What was Hutchins's job?").expected  # a job is said in words, not an entity
+
+
+def test_a_contracted_negation_is_read_as_its_words():
+    analysis = analyse_question("What won't be allowed at trial?")
+    assert analysis.kind == "what" and analysis.focus is None
+    assert "t" not in analysis.terms and "win" not in analysis.terms  # not "won" and "t"
