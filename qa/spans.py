@@ -368,13 +368,13 @@ def locative_phrases(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
     table" answers "Where was Baldwin seated?". A named place is left to its name ("at Bonanza Creek Ranch"),
     as is one that stands for a name ("in the city"); and a bare noun ("at trial") is seldom a place."""
     spans = []
-    for chunk in sentence.chunks:
+    for start, end, chunk, k in extended_chunks(sentence, text, alone=True):  # "the set of his film “Rust”"
         preposition = LOCATIVE.search(text, max(sentence.start, chunk.start - 8), chunk.start)
         if not preposition or chunk.role != "pobj" or stem(chunk.governor) not in analysis.terms:
             continue
         named = any(m.start < chunk.end and m.end > chunk.start for m in sentence.entities)
         if not named and DESCRIBED_PLACE.match(text, chunk.start, chunk.end) and focus_types(chunk.label) != PLACE:
-            spans.append(Span(chunk.start, chunk.end, LOCATIVE_WEIGHT, chunk))
+            spans.append(Span(start, end, LOCATIVE_WEIGHT * EXTENDED**k, chunk))
     return spans
 
 
