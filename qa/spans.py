@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from qa.nlp import CLAUSE, COMPLEMENT, JOINED, MANNER, Mention
-from qa.question import PERSON, PLACE, SAYING_VERBS, QuestionAnalysis, focus_stem, focus_types
+from qa.question import ORG, PERSON, PLACE, SAYING_VERBS, QuestionAnalysis, focus_stem, focus_types
 from qa.temporal import names_a_year
 from qa.text import STOPWORDS, WORD, stem, word_spans
 
@@ -61,6 +61,8 @@ def spans_for(
             spans += relative_times(sentence, text)
         if "PERSON" in analysis.expected:
             spans += antecedents(sentence, previous, text, people)
+        if analysis.expected & (PERSON | ORG):  # "the District Attorney’s Office — which is tasked with ..."
+            spans += relative_antecedents(analysis, sentence, text)
         if analysis.asks_speaker:  # a quote that goes on from the sentence before, where its speaker is named
             spans += continued_quote_speakers(sentence, previous, text, people)
         if analysis.asks_possessor and analysis.kind == "who":
@@ -519,6 +521,35 @@ def continued_quote_speakers(sentence, previous, text: str, people: frozenset[st
         if (m.label == "PERSON" or names_people(m.label)) and speaker(text, m.start, m.end)
     ]
     return [Span(sentence.start, sentence.end, 1.0, m, refers_to=m) for m in speakers[:1]]
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+BEFORE_RELATIVE = re.compile(r"\s*(?:,|—|–|--)?\s*")
+RELATIVE_WEIGHT = 0.75  # the phrase a "which" or "who" stands for: a guess, if a good one
+
+
+def relative_antecedents(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """Who or what a relative pronoun stands for where it is the subject of the question's verb: the phrase
+    right before it, if that names people or a body ("the Los Angeles County District Attorney’s Office —
+    which is tasked with enforcing the subpoena"). The span is the pronoun, whose verb is what the question
+    asks about; the answer is the phrase."""
+    spans = []
+    for pronoun in sentence.chunks:
+        if pronoun.label not in RELATIVE_PRONOUNS or stem(pronoun.governor) not in analysis.terms:
+            continue
+        if pronoun.role != ("nsubjpass" if analysis.asks_object else "nsubj"):
+            continue  # "Who was tasked?": "which is tasked"; "Who did the bureau blame?": not "which blamed"
+        before = [
+            m
+            for m in [*sentence.chunks, *sentence.entities]
+            if m.end <= pronoun.start
+            and BEFORE_RELATIVE.fullmatch(text, m.end, pronoun.start)
+            and (m.label in ("PERSON", "ORG") or names_people(m.label))
+        ]
+        if before:
+            antecedent = max(before, key=lambda m: m.end - m.start)
+            spans.append(Span(pronoun.start, pronoun.end, RELATIVE_WEIGHT, pronoun, refers_to=antecedent))
+    return spans
 
 
 def is_person(text: str, mention: Mention, people: frozenset[str]) -> bool:
