@@ -70,7 +70,9 @@ TAKE_PLACE = frozenset({"take", "place"})  # "where did it take place": happen
 TAKES_PLACE = re.compile(r"\btak(?:e|es|ing|en)\s+place\b", re.IGNORECASE)
 SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b", re.IGNORECASE)  # "what type of gun"
 # Verbs that report what someone said ("said" is not stemmed to "say")
-SAYING_VERBS = frozenset(stem(w) for w in "say said state claim argue contend insist write wrote".split())
+SAYING_VERBS = frozenset(
+    stem(w) for w in "say said state claim argue contend insist write wrote maintain allege assert admit".split()
+)
 SAYS = re.compile(r"\b(?:say|says|said|saying|told|tells)\b", re.IGNORECASE)
 FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 TYPE_ONLY = DATE | PLACE | AMOUNT | frozenset({"PERCENT", "LANGUAGE", "NORP"})

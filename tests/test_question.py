@@ -171,6 +171,7 @@ def test_what_was_said_is_asked_only_where_the_saying_verb_ends_the_question():
     assert analyse_question("What did Morrissey argue about the cache of bullets?").asks_what_said
     assert not analyse_question("What did the prosecutors say the footage includes?").asks_what_said
     assert analyse_question("What did prosecutors learn that made them withdraw the deal?").asks_what_said
+    assert analyse_question("What does Baldwin maintain about the trigger?").asks_what_said
 
 
 def test_the_focus_phrase_runs_from_the_wh_word_to_the_focus_noun():
