@@ -48,6 +48,7 @@ OTHER_TIME = 0.3  # a sentence about another year or century than the question's
 # A sentence that does not name the question's subject, though its passage does (often "he" or "she"), or
 # that is far from any mention of it.
 NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
+PARTLY_NAMED = 0.9  # a sentence that gives one of the question's names but not another
 AFTER_PREPOSITION = 1.3  # a span right after the preposition that leads the question
 POSSESSOR = 1.3  # a possessor ("Baldwin's") when the question asks "whose"
 # Verbs that say little on their own ("who was given a credit", "who put the bullet"): an article words the
@@ -391,8 +392,10 @@ class Answerer:
 def name_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage_terms: set[str]) -> float:
     """How much a sentence counts given whether it names who or what the question is about: "Who was
     Margaret's brother?" is not answered by a sentence about someone else's brother."""
-    if not analysis.names or any(name & sentence_terms for name in analysis.names):
+    if not analysis.names or all(name & sentence_terms for name in analysis.names):
         return 1.0
+    if any(name & sentence_terms for name in analysis.names):
+        return PARTLY_NAMED  # "When did Rory Kennedy start Moxie Films?": a sentence about Kennedy alone
     return NAME_NEARBY if any(name & passage_terms for name in analysis.names) else NAME_ABSENT
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer import NAME_ABSENT, NAME_NEARBY, name_presence, qualifies_question_name, restates_question
+from qa.answer import NAME_ABSENT, NAME_NEARBY, PARTLY_NAMED, name_presence, qualifies_question_name, restates_question
 from qa.candidates import same_answer
 from qa.nlp import Mention
 from qa.question import PLACE, analyse_question, focus_types
@@ -285,6 +285,8 @@ def test_a_sentence_that_does_not_name_the_subject_counts_less():
     assert name_presence(analysis, {"brother", "alexand"}, {"margaret"}) == NAME_NEARBY
     assert name_presence(analysis, {"brother", "alexand"}, {"david"}) == NAME_ABSENT
     assert name_presence(analyse_question("who was the armorer?"), {"armor"}, set()) == 1.0  # no name asked
+    two_names = analyse_question("When did Rory Kennedy start Moxie Films?")
+    assert name_presence(two_names, {"kennedi", "began", "documentari"}, set()) == PARTLY_NAMED < 1.0
 
 
 @pytest.mark.parametrize(
