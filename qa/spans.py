@@ -21,6 +21,7 @@ NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
 ASIDE = re.compile(r"\s*(?:—|–|--|\()\s*([^—–()]{2,80}?)\s*(?:—|–|--|\))")  # "evidence—a cache of bullets—"
 CAPACITY_NOUNS = frozenset({"role", "roles", "position", "positions", "job", "jobs", "post", "capacity", "credit"})
 AS_BEFORE = re.compile(r"\bas\s+\Z")
+CAPACITY_VERBS = re.compile(r"\b(?:named|appointed|elected|hired|serve[sd]?|credited|chosen|cast)\b", re.IGNORECASE)
 MODEL_NUMBER = re.compile(r" \.?\d+\b")  # "a Colt .45", "a Boeing 747"
 # The common nouns right before a name: "director" in "injuring director Joel Souza", not "Alec" or "injuring".
 ROLE_WORDS = re.compile(r"(?:\b(?![a-z]+(?:ing|ed)\b)[a-z][a-z-]*\s+)*(?![a-z]+(?:ing|ed)\b)[a-z][a-z-]*(?=\s+\Z)")
@@ -150,6 +151,8 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         spans += [Span(start, end, 0.6 * EXTENDED, m) for start, end, m in claims(sentence, text)]
     if analysis.asks_action:
         spans += actions(analysis, sentence, text)
+    if CAPACITY_VERBS.search(analysis.text):  # "What was Matthew Hutchins named?": "named as an executive producer"
+        spans += capacities(sentence, text)
     spans += [  # "What has Baldwin pleaded?": "pleaded not guilty"
         Span(m.start, m.end, 0.85, m)
         for m in sentence.predicates
