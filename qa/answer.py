@@ -54,7 +54,8 @@ POSSESSOR = 1.3  # a possessor ("Baldwin's") when the question asks "whose"
 # Verbs that say little on their own ("who was given a credit", "who put the bullet"): an article words the
 # same event with another verb, so missing them should cost a sentence little. So with "say": an article
 # quotes someone with "said" (a stop word, never matched), "told", "according to" or a colon.
-LIGHT_VERBS, LIGHT_VERB = frozenset({"give", "put", "keep", "take", "make", "go", "come", "bring", "say"}), 0.3
+LIGHT_VERBS = frozenset(stem(w) for w in "give put keep take make go come bring carry say".split())
+LIGHT_VERB = 0.3
 SPEAKER = 1.3  # the name a quote is attributed to, when the question asks who said it
 CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+")  # "Halyna Hutchins", "Mary Marlowe Sommer"
 
