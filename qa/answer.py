@@ -130,7 +130,8 @@ class Answerer:
         return self.names[doc_index]
 
     def roles(self, doc_index: int) -> dict[str, set[str]]:
-        """What article `doc_index` calls its people, by each word of their names: "souza" -> {"director"}."""
+        """What article `doc_index` calls its people, by the stem of each word of their names: "souza" ->
+        {"director"}."""
         if doc_index not in self.role_words:
             if self.ranges is None:
                 self.ranges = self.store.sentence_ranges()
@@ -139,7 +140,7 @@ class Answerer:
             for sentence in self.store.sentences[lo:hi]:
                 for person, role in person_roles(sentence, text, self.people(doc_index)):
                     for word in WORD.findall(text, person.start, person.end):
-                        found[word.lower()].add(role)
+                        found[stem(word.lower())].add(role)
             self.role_words[doc_index] = found
         return self.role_words[doc_index]
 
@@ -152,7 +153,7 @@ class Answerer:
         docs = {c.doc_index for c in candidates}
         kept = []
         for candidate in candidates:
-            words = {w.lower() for w in WORD.findall(self.span_text(candidate))}
+            words = {stem(w.lower()) for w in WORD.findall(self.span_text(candidate))}
             known = set().union(*(self.roles(d).get(w, set()) for d in docs for w in words))
             kept.append(
                 replace(candidate, score=candidate.score * OTHER_ROLE) if known and wanted not in known else candidate

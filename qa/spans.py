@@ -421,7 +421,7 @@ DESCRIBED_PERSON = 0.7  # "the jury", "the Rust producers": an answer to "who", 
 
 
 def person_roles(sentence, text: str, people: frozenset[str]) -> Iterator[tuple[Mention, str]]:
-    """What a sentence calls each person it names, as stems: the nouns before the name in the phrase the name
+    """What a sentence calls each person it names, as stems: the noun before the name in the phrase the name
     ends ("injuring director Joel Souza", "Special prosecutor Kari Morrissey"), and a phrase set off by commas
     beside it ("The movie's armorer, Hannah Gutierrez Reed, was", "Baldwin, a three-time Emmy winner, has")."""
     for person in entities(sentence, text, people):
@@ -431,8 +431,9 @@ def person_roles(sentence, text: str, people: frozenset[str]) -> Iterator[tuple[
             # the tagger may cut the role off into a phrase of its own: "that filmmaker| Rory Kennedy"
             cut_off = chunk.end < person.start and text[chunk.end : person.start] == " "
             if chunk.start < person.start and (chunk.end == person.end or cut_off):
-                before = text[chunk.start : min(chunk.end, person.start)]
-                yield from ((person, stem(w.lower())) for w in before.split() if is_role(w))
+                roles = [w for w in text[chunk.start : min(chunk.end, person.start)].split() if is_role(w)]
+                if roles:  # the head noun: "prosecutor" in "Special prosecutor"
+                    yield person, stem(roles[-1].lower())
             elif closed_apposition(text, person, chunk):
                 head = text[chunk.start : chunk.end].split()[-1]
                 if head.isalpha() and head.islower() and head not in STOPWORDS:
