@@ -25,7 +25,14 @@ CAPACITY_VERBS = re.compile(r"\b(?:named|appointed|elected|hired|serve[sd]?|cred
 MODEL_NUMBER = re.compile(r" \.?\d+\b")  # "a Colt .45", "a Boeing 747"
 # The common nouns right before a name: "director" in "injuring director Joel Souza", not "Alec" or "injuring".
 ROLE_WORDS = re.compile(r"(?:\b(?![a-z]+(?:ing|ed)\b)[a-z][a-z-]*\s+)*(?![a-z]+(?:ing|ed)\b)[a-z][a-z-]*(?=\s+\Z)")
-REASON = re.compile(r"\b(because|since|due to|as a result of|in order to|so that|after|for)\b", re.IGNORECASE)
+# What gives a reason: "because ...", "after learning that ...", "convicted for mistakenly loading ..."; a "for"
+# before a verb gives one surely, before a noun ("advocate for stronger safety measures") perhaps
+FOR_A_DEED = re.compile(r"for (?:\w+ly )?\w+ing\b", re.IGNORECASE)
+REASON = re.compile(
+    r"\b(?:because|since|due to|as a result of|in order to|so that|after|for)\b",
+    re.IGNORECASE,
+)
+REASON_END = re.compile(r",|;|—|–|\(|[.!?][”\"]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -120,7 +127,7 @@ def spans_for(
             + unnamed
         )
     if analysis.kind == "why":
-        return [reason_span(sentence, text)]
+        return reasons(analysis, sentence, text) + [Span(sentence.start, sentence.end, 0.45)]  # gives no reason
     if analysis.kind == "how" and WORDING_VERBS & set(analysis.terms):
         return (
             quotations(sentence, text) + characterisations(sentence, text) + [Span(sentence.start, sentence.end, 0.6)]
@@ -816,14 +823,21 @@ def quotations(sentence, text: str) -> list[Span]:
     return [Span(m.start(1), m.end(1), 0.9) for m in quoted if len(m.group(1).split()) >= 2]
 
 
-def reason_span(sentence, text: str) -> Span:
-    """The clause after "because"/"after"/"due to", else the whole sentence."""
-    piece = text[sentence.start : sentence.end]
-    match = REASON.search(piece)
-    if match and match.start() > 0:
-        end = len(piece.rstrip(' .!?"”'))
-        return Span(sentence.start + match.start(), sentence.start + end, 0.8)
-    return Span(sentence.start, sentence.end, 0.6)
+def reasons(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """Each clause a sentence gives as a reason, from the word that gives it to the clause's end: "after it
+    was revealed that crucial evidence had been withheld by the prosecution". A clause that repeats the
+    question's words ("after being convicted in March for ...", asked why she was convicted) is seldom it."""
+    spans = []
+    for match in REASON.finditer(text, sentence.start, sentence.end):
+        end = REASON_END.search(text, match.end(), sentence.end)
+        stop = end.start() if end else sentence.end
+        if match.start() > sentence.start and len(text[match.end() : stop].split()) >= 2:
+            surely = match.group().lower() != "for" or FOR_A_DEED.match(text, match.start())
+            weight = 0.8 if surely else 0.5
+            if {t for *_, t in word_spans(text[match.end() : stop])} & set(analysis.terms):
+                weight *= 0.8
+            spans.append(Span(match.start(), stop, weight))
+    return spans
 
 
 def proximity(span_tokens: list[int], anchors: list[int]) -> float:
