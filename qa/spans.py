@@ -146,7 +146,7 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     stranded = stranded_objects(analysis, sentence, text)
     spans = list(stranded)
     spans += [
-        Span(m.start, m.end, 0.5 if m.label == "PERSON" else 0.7, m)  # a person answers "who", seldom "what"
+        Span(m.start, m.end, entity_weight(m, sentence), m)
         for m in sentence.entities
         if m.label not in ("CARDINAL", "ORDINAL") and not (analysis.asks_subtype and m.label in NUMERIC | {"PERSON"})
     ]  # "what kind of win": not "Monday", nor "Baldwin"
@@ -174,6 +174,15 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             quoted = [replace(q, weight=q.weight * 0.7) for q in quoted]
         spans += quoted
     return spans + [Span(sentence.start, sentence.end, 0.45)]
+
+
+def entity_weight(entity: Mention, sentence) -> float:
+    """How well an entity answers a plain "what": a person seldom does (that is "who"), and a number or date
+    that only says what kind of thing a phrase names ("her 18-month sentence") says less than the phrase."""
+    if entity.label == "PERSON":
+        return 0.5
+    inside = any(c.start <= entity.start and entity.end < c.end for c in sentence.chunks)
+    return 0.55 if inside and entity.label in NUMERIC else 0.7
 
 
 UNNAMED_FOCUS = 0.5
@@ -245,6 +254,9 @@ def completes(text: str, left, right) -> bool:
 
 ACTION = 0.9
 REPORTING_VERBS = frozenset(stem(w) for w in "allege maintain add note tell report disclose deny".split())
+SETTING = re.compile(
+    r"\b(?:in|at|after|before|during|on|outside|inside)\s+(?:(?:the|a|an|his|her|their|its)\s+)?([\w-]+)", re.IGNORECASE
+)
 REACTION_VERBS = frozenset(stem(w) for w in "react respond reply".split())
 NEGATION = re.compile(r"\bnot\b|n't\b|\bnever\b")
 EMPTY_VERBS = frozenset({"do", "be", "have"})  # "did all these things wrong" says nothing of what was done
@@ -258,6 +270,8 @@ def actions(analysis: QuestionAnalysis, sentence, text: str, reacting: bool = Fa
     the question asks how someone reacted: "didn't react to the ruling" says how."""
     spans = []
     question_terms = set(analysis.terms)
+    doers = set().union(*analysis.names) or question_terms  # "What did Baldwin do after the ruling?": Baldwin
+    setting = {stem(m.group(1).lower()) for m in SETTING.finditer(analysis.text)} - doers  # "in court"
     for verb in sentence.predicates:
         if verb.role in (COMPLEMENT, CLAUSE, MANNER) or verb.label in EMPTY_VERBS:
             continue
@@ -265,13 +279,17 @@ def actions(analysis: QuestionAnalysis, sentence, text: str, reacting: bool = Fa
         if stem(verb.label) in question_terms | SAYING_VERBS | REPORTING_VERBS and not no_reaction:
             continue  # what someone said they did is in the clause the saying verb leaves out
         subject = stem(verb.governor) if verb.governor else ""
-        weight = 1.2 if subject in question_terms else 1.0 if subject in PRONOUN_SUBJECTS | {""} else 0.8
+        weight = 1.2 if subject in doers else 1.0 if subject in PRONOUN_SUBJECTS | {""} else 0.8
         if " " not in text[verb.start : verb.end]:
             weight *= 0.8  # a bare verb ("visibly moved") seldom says what was done
         elif verb.role == JOINED:
             weight *= 1.05  # "expressed relief and left the courthouse" says more than either half
+        if {t for *_, t in word_spans(text[verb.start : verb.end])} & setting and not no_reaction:
+            weight *= 0.8  # "What did Baldwin do in court?": not "appeared in court", which the question says
         if verb.role == "xcomp":
             weight *= 0.85  # "to cooperate" says less than "pressuring witnesses to cooperate", which holds it
+        elif verb.role == "pcomp":
+            weight *= 0.8  # "Upon hearing the judge’s ruling, ..." sets the scene for what was done
         if no_reaction:
             weight *= 0.85  # "didn't react" answers how one reacted only where nothing else is said
         spans.append(Span(verb.start, verb.end, ACTION * weight, verb, linked=bool(no_reaction)))
@@ -720,6 +738,8 @@ def modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         head = text.rfind(" ", chunk.start, chunk.end)
         if head < 0 or stem(chunk.label) not in analysis.terms or text[head + 1 : chunk.end] != chunk.label:
             continue  # the chunk must end in a common noun the question names
+        if not re.search(rf"\b{re.escape(chunk.label.rstrip('s'))}", analysis.text, re.IGNORECASE):
+            continue  # as a noun: "findings" is not what "What did the investigation find?" names
         words = [m for m in MODIFIER_WORD.finditer(text, chunk.start, head) if m.group().lower() not in STOPWORDS]
         while words and stem(words[-1].group().lower()) in analysis.terms:
             words.pop()  # "What kind of plea deal?": "misdemeanor", not "misdemeanor plea"

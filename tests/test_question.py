@@ -252,6 +252,13 @@ def test_what_sets_a_thing_apart_is_no_possessor_and_keeps_its_quotes():
     assert [text[s.start : s.end] for s in spans] == ["inert “dummy”"]
 
 
+def test_a_noun_a_question_only_shares_a_stem_with_has_no_kind_asked():
+    text = "She excluded the summary findings of the investigation."
+    findings = Mention(text.index("the summary"), text.index(" of"), "findings")
+    sentence = Sentence(0, 0, len(text), (), (findings,))
+    assert not modifiers(analyse_question("What did the investigation find?"), sentence, text)  # not "summary"
+
+
 def test_which_x_s_y_asks_for_the_owner():
     analysis = analyse_question("Which state's attorney general's office said it would not pursue the appeal?")
     assert (analysis.kind, analysis.focus, analysis.asks_possessor) == ("which", "state", True)
