@@ -195,8 +195,10 @@ def wh_position(tokens: list[str]) -> int | None:
 
 
 def asks_identity(tokens: list[str], content: tuple[str, ...], named: tuple[frozenset[str], ...]) -> bool:
-    """Whether the question asks who a named person is: "Who is Matthew Hutchins?", not "Who is the judge?"."""
-    return tokens[:2] in (["who", "is"], ["who", "was"]) and bool(named) and set(content) <= set().union(*named)
+    """Whether the question asks who or what a named person or thing is: "Who is Matthew Hutchins?", "What is
+    Moxie Films?"; not "Who is the judge?"."""
+    opening = tokens[:2] in (["who", "is"], ["who", "was"], ["what", "is"], ["what", "was"])
+    return opening and bool(named) and set(content) <= set().union(*named)
 
 
 def asks_action(tokens: list[str]) -> bool:

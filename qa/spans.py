@@ -307,6 +307,7 @@ def verb_parts(analysis: QuestionAnalysis, sentence, role: str, weight: float) -
     ]
 
 
+RELATIVE_AFTER = re.compile(r",?\s+(?:which|who)\s+")
 KIN = frozenset(
     "husband wife son daughter father mother brother sister spouse widow widower fiance fiancee partner "
     "uncle aunt nephew niece cousin grandson granddaughter grandfather grandmother child children".split()
@@ -336,6 +337,13 @@ def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
                 and text[entity.end : chunk.start].split()[:1] in (["is"], ["was"], ["are"], ["were"])
             ):
                 spans.append(Span(chunk.start, chunk.end, 1.0, chunk))  # "Rollo was a Viking"
+            elif chunk.end <= entity.start and closed_apposition(text, entity, chunk):
+                spans.append(Span(chunk.start, chunk.end, 1.0, chunk))  # "Kennedy’s company, Moxie Films,"
+        spans += [  # "the California Shield Law, which protects journalists from ..."
+            Span(m.start, m.end, 0.8, m)
+            for m in sentence.predicates
+            if m.role == "relcl" and RELATIVE_AFTER.fullmatch(text, entity.end, m.start)
+        ]
     return spans
 
 

@@ -224,6 +224,8 @@ def test_a_name_the_article_gives_a_person_is_a_person_where_spacy_misses_it():
         ("Who was Margaret's husband?", False),
         ("Who was Guy's Rival?", False),
         ("Who loaded the gun?", False),
+        ("What is Moxie Films?", True),
+        ("What is the shield law?", False),
     ],
 )
 def test_who_is_asks_what_a_named_person_is(question: str, identity: bool):
