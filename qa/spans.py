@@ -24,7 +24,9 @@ AS_BEFORE = re.compile(r"\bas\s+\Z")
 CAPACITY_VERBS = re.compile(r"\b(?:named|appointed|elected|hired|serve[sd]?|credited|chosen|cast)\b", re.IGNORECASE)
 MODEL_NUMBER = re.compile(r" \.?\d+\b")  # "a Colt .45", "a Boeing 747"
 # The common nouns right before a name: "director" in "injuring director Joel Souza", not "Alec" or "injuring".
-ROLE_WORDS = re.compile(r"(?:\b(?![a-z]+(?:ing|ed)\b)[a-z][a-z-]*\s+)*(?![a-z]+(?:ing|ed)\b)[a-z][a-z-]*(?=\s+\Z)")
+ROLE_WORDS = re.compile(
+    r"(?:\b(?![a-z]+(?:ing|ed)\b)[a-z][a-z-]*\s+)*(?<!['’])\b(?![a-z]+(?:ing|ed)\b)[a-z][a-z-]*(?=\s+\Z)"
+)  # not the "s" of "Fox News Digital's Julia Bonavita"
 # What gives a reason: "because ...", "after learning that ...", "convicted for mistakenly loading ..."; a "for"
 # before a verb gives one surely, before a noun ("advocate for stronger safety measures") perhaps
 FOR_A_DEED = re.compile(r"for (?:\w+ly )?\w+ing\b", re.IGNORECASE)

@@ -8,7 +8,7 @@ from qa.answer import NAME_ABSENT, NAME_NEARBY, PARTLY_NAMED, name_presence, qua
 from qa.candidates import same_answer
 from qa.nlp import Mention
 from qa.question import PLACE, analyse_question, focus_types
-from qa.spans import entities, label_weight, modifiers, speaker
+from qa.spans import ROLE_WORDS, entities, label_weight, modifiers, speaker
 from qa.store import Sentence
 from qa.temporal import contradicts, names_a_year, time_spans
 from qa.text import answer_key, stem, word_spans
@@ -321,3 +321,8 @@ def test_a_contracted_negation_is_read_as_its_words():
     analysis = analyse_question("What won't be allowed at trial?")
     assert analysis.kind == "what" and analysis.focus is None
     assert "t" not in analysis.terms and "win" not in analysis.terms  # not "won" and "t"
+
+
+def test_the_words_before_a_name_that_say_its_role_are_whole_words():
+    assert ROLE_WORDS.search("injuring director ").group() == "director"
+    assert not ROLE_WORDS.search("Fox News Digital's ")  # not the "s" of a possessive
