@@ -85,7 +85,7 @@ def spans_for(
                 and stem(m.governor) in analysis.terms
             ]
         if analysis.kind == "who" and not analysis.asks_possessor:  # "whose trial": an owner, not "the jury"
-            spans += described_people(sentence, text)
+            spans += described_people(analysis, sentence, text)
         if analysis.kind == "where":  # "Where was Baldwin seated?": "at the defense table"
             spans += locative_phrases(analysis, sentence, text)
         if (analysis.asks_possessor and analysis.kind == "which") or analysis.expected == PLACE:
@@ -452,6 +452,7 @@ GROUP_NOUNS = frozenset(
     "official officials officer officers worker workers employee employees investigator investigators expert "
     "experts journalist journalists reporter reporters defendant plaintiff soldiers residents".split()
 )
+DESCRIBED_DOER = 0.85  # "A Los Angeles judge granted the motion": the one who did what the question asks
 DESCRIBED_PERSON = 0.7  # "the jury", "the Rust producers": an answer to "who", if one a name would beat
 
 
@@ -494,17 +495,19 @@ def names_people(noun: str) -> bool:
     return noun in GROUP_NOUNS or "PERSON" in focus_types(noun, agents=False)
 
 
-def described_people(sentence, text: str) -> list[Span]:
+def described_people(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """People or groups a sentence describes rather than names, for "who": "Who hired the company?" is
     answered by "the “Rust” producers", "Who saw the footage?" by "the jury". A phrase that holds a name
-    is left to the name, unless the name only owns it ("Hutchins’s family")."""
+    is left to the name, unless the name only owns it ("Hutchins’s family") or is a place ("A Los Angeles
+    judge")."""
     spans = []
     for chunk in sentence.chunks:
         if not names_people(chunk.label):
             continue
-        names = [m for m in sentence.entities if m.start < chunk.end and m.end > chunk.start]
+        names = [m for m in sentence.entities if m.start < chunk.end and m.end > chunk.start and m.label != "GPE"]
         if all(POSSESSIVE.match(text, m.end) and m.end < chunk.end for m in names):
-            spans.append(Span(chunk.start, chunk.end, DESCRIBED_PERSON, chunk))
+            doer = chunk.role in SUBJECT_ROLES and stem(chunk.governor) in analysis.terms
+            spans.append(Span(chunk.start, chunk.end, DESCRIBED_DOER if doer else DESCRIBED_PERSON, chunk))
     return spans
 
 
