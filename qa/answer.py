@@ -19,7 +19,7 @@ from qa.candidates import (
     well_supported,
 )
 from qa.index import Index
-from qa.question import PERSON, QuestionAnalysis, analyse_question, clean_question, focus_stem
+from qa.question import PERSON, QuestionAnalysis, analyse_question, clean_question, focus_stem, focus_types
 from qa.retrieve import Hit, Retriever
 from qa.spans import (
     NUMERIC,
@@ -37,6 +37,8 @@ from qa.temporal import contradicts, time_spans
 from qa.text import STOPWORDS, WORD, answer_key, stem, word_spans
 
 OTHER_ROLE = 0.4  # a person the articles call something else than the asked role
+ASKED_ABOUT = 0.5  # a person the question names by role ("the cinematographer")
+ROLE_MENTION = re.compile(r"(\b(?:his|her|their|its)\s+|['’]s\s+)?\b([A-Za-z]+)\b")
 GENERIC_PEOPLE = frozenset("person people man men woman women member members official officials leader".split())
 SUPPORT_DEPTH = 20  # passages searched for further articles that agree
 MAX_CITATIONS = 3
@@ -144,21 +146,39 @@ class Answerer:
             self.role_words[doc_index] = found
         return self.role_words[doc_index]
 
-    def other_roles(self, analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[Candidate]:
-        """For "which judge / actor / armorer ...", candidates the retrieved articles only ever call something
-        else count for less: "Which actor replaced Baldwin?" is not answered by the judge's name."""
-        if analysis.expected != PERSON or not analysis.focus or analysis.focus in GENERIC_PEOPLE:
+    def fit_roles(self, analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[Candidate]:
+        """Weigh people by what the retrieved articles call them. For "which judge / actor ...", one they only
+        ever call something else counts for less: "Which actor replaced Baldwin?" is not answered by the
+        judge's name. One the question itself names by role is what it asks about, not the answer: "Who was
+        hurt besides the cinematographer?" is not answered by the cinematographer's name."""
+        if "PERSON" not in analysis.expected:
             return candidates
-        wanted = focus_stem(analysis)
+        specific = analysis.focus and analysis.focus not in GENERIC_PEOPLE and analysis.expected == PERSON
+        wanted = focus_stem(analysis) if specific else None
+        mentioned = {  # "besides the cinematographer"; not "her husband", which is what is asked
+            stem(m.group(2).lower())
+            for m in ROLE_MENTION.finditer(analysis.text)
+            if not m.group(1) and focus_types(m.group(2).lower()) == PERSON
+        } - {focus_stem(analysis)}
         docs = {c.doc_index for c in candidates}
-        kept = []
+        weighed = []
         for candidate in candidates:
-            words = {stem(w.lower()) for w in WORD.findall(self.span_text(candidate))}
-            known = set().union(*(self.roles(d).get(w, set()) for d in docs for w in words))
-            kept.append(
-                replace(candidate, score=candidate.score * OTHER_ROLE) if known and wanted not in known else candidate
-            )
-        return kept
+            known = self.known_roles(candidate, docs)
+            weight = OTHER_ROLE if wanted and known and wanted not in known else 1.0
+            if known & mentioned:
+                weight *= ASKED_ABOUT
+            weighed.append(replace(candidate, score=candidate.score * weight) if weight < 1.0 else candidate)
+        return weighed
+
+    def known_roles(self, candidate: Candidate, docs: set[int]) -> set[str]:
+        """What the articles `docs` call the person a candidate names, by the words of the name they agree on:
+        "Matthew Hutchins" is a husband; his wife, who shares "Hutchins", a cinematographer."""
+        per_word = []
+        for word in WORD.findall(self.span_text(candidate)):
+            roles = set().union(*(self.roles(d).get(stem(word.lower()), set()) for d in docs))
+            if roles:
+                per_word.append(roles)
+        return set.intersection(*per_word) if per_word else set()
 
     def ask(self, question: str, top_k: int | None = None, exclude: frozenset[str] = frozenset()) -> Answer:
         """Answer `question` from the articles, or abstain when they do not say. An answer the same as one
@@ -171,7 +191,7 @@ class Answerer:
         analysis = analyse_question(question)
         query = self.retriever.encode(question)
         hits = self.retriever.search(question, top_k or self.top_k, query)
-        candidates = self.other_roles(analysis, self.candidates(analysis, hits, query[0]))
+        candidates = self.fit_roles(analysis, self.candidates(analysis, hits, query[0]))
         groups = [
             g for g in group_candidates(self.store, candidates) if not any(same_answer(g.key, k) for k in exclude)
         ]

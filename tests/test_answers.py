@@ -58,6 +58,25 @@ KNOWN = [
         "What did prosecutors learn that made them withdraw the plea deal?",
         "Baldwin was participating in the documentary",
     ),
+    (
+        "What have Baldwin's lawyers denied about the documentary?",
+        "the prosecution’s claim that Baldwin “commissioned” the documentary",
+    ),  # a noun with the clause that says what it holds
+    ("Who was tasked with enforcing the subpoena?", "the Los Angeles County District Attorney’s Office"),  # "which"
+    ("What was Matthew Hutchins named on the project?", "an executive producer"),  # "named as ..."
+    ("Why was Gutierrez Reed convicted?", "for mistakenly loading a live round into Baldwin’s gun"),  # the reason
+    (
+        "Why were the charges against Baldwin dismissed?",
+        "after Judge Mary Marlowe Sommer criticized the prosecution for failing to provide key evidence",
+    ),
+    ("What did Baldwin do in court?", "listened intently and took notes"),  # not "appeared in court"
+    ("What is Moxie Films?", "Kennedy’s company"),  # what a sentence says a named thing is
+    (
+        "What is the California Shield Law?",
+        "protects journalists from having to turn over unpublished material to prosecutors",
+    ),
+    ("Who granted the motion?", "A Los Angeles judge"),  # described, not named: the place is no name of hers
+    ("Who was injured besides the cinematographer?", "Joel Souza"),  # not whom the question names by role
 ]
 
 OFF_TOPIC = [
