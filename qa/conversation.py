@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa.answer import Answer, Answerer
+from qa.question import PERSON, focus_types
 from qa.spans import GROUP_NOUNS
 from qa.text import answer_key
 
@@ -27,6 +28,13 @@ FOCUSED = re.compile(r"^\s*(which|what)\s+[a-z]+\s+((?:is|was|are|were)\s+[a-z]+
 ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[a-z]+$)", re.IGNORECASE)
 NAME = re.compile(r"\b[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)+\b")
 OTHER = re.compile(r"\b(?:else|other|another|besides them|besides him|besides her)\b", re.IGNORECASE)
+BARE_WHY = re.compile(r"^\s*(?:and\s+)?(?:why|why so|why is that|how come)\s*\??\s*$", re.IGNORECASE)
+WH_FRAME = re.compile(r"^\s*(?:what|who|whom|which\s+\w+)\s+(did|does|do|is|was|are|were|has|have)\s+(.+)$", re.I)
+YES_NO = re.compile(
+    r"^\s*(is|was|are|were|did|does|do|has|have)\s+(he|she|they|it|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(.+)$",
+    re.IGNORECASE,
+)  # "Was Joel Souza injured?": the subject, then the rest
+DESCRIBED = re.compile(r"\bthe\s+([a-z]+)\b")  # "the judge"
 WH_START = re.compile(r"^\s*(?:who|what|when|where|which|why|how|is|was|did|does|do|can|could|will|has|have)\b", re.I)
 
 
@@ -66,6 +74,8 @@ class Conversation:
         """The question made self-contained: "her sentence" -> "Hannah Gutierrez Reed's sentence"."""
         if not self.turns:
             return question
+        if BARE_WHY.match(question):  # "Why?" after "What did prosecutors withdraw?": "a plea deal"
+            return self.why_follow_up() or question
         follow_up = FOLLOW_UP.match(question)
         if follow_up and not WH_START.match(follow_up.group(1)):
             return self.elliptic(follow_up.group(1))
@@ -95,6 +105,18 @@ class Conversation:
         said = previous.resolved[len(before) : len(previous.resolved) - len(after)]
         return said.removesuffix("'s") if said.lower() != used.group(0).lower() else None
 
+    def why_follow_up(self) -> str | None:
+        """ "Why?" after "What did prosecutors withdraw?", answered "a misdemeanor plea deal": "Why did
+        prosecutors withdraw a misdemeanor plea deal?"."""
+        previous = self.turns[-1]
+        asked = WH_FRAME.match(previous.resolved)
+        if not asked:
+            return None
+        rest = asked.group(2).rstrip("?")
+        if previous.answer.answerable and previous.answer.text and asked.group(0).lower().startswith("what"):
+            rest = f"{rest} {previous.answer.text}"
+        return f"Why {asked.group(1)} {rest}?"
+
     def elliptic(self, fragment: str) -> str:
         """ "and the director?" after "Who was the armorer?" -> "Who was the director?" """
         previous = self.turns[-1].resolved
@@ -104,6 +126,9 @@ class Conversation:
         frame = FRAME.match(previous)
         if frame:
             return f"{frame.group(1)} {fragment}?"
+        yes_no = YES_NO.match(previous)
+        if yes_no:  # "Was Souza injured?" -> "Was the cinematographer injured?"
+            return f"{yes_no.group(1)} {fragment} {yes_no.group(3)}"
         return f"{previous.rstrip('?')} {fragment}?"
 
     def salient_group(self) -> str | None:
@@ -124,7 +149,15 @@ class Conversation:
             names = NAME.findall(turn.resolved)
             if names:
                 return names[-1]
+            described = [m.group(0) for m in DESCRIBED.finditer(turn.resolved) if names_a_person(m.group(1))]
+            if described:  # "What did the judge rule?", then "What else did she exclude?"
+                return described[-1]
         return None
+
+
+def names_a_person(noun: str) -> bool:
+    """A noun for one person: "judge", "armorer"."""
+    return focus_types(noun.lower(), agents=False) == PERSON
 
 
 def is_group(noun: str) -> bool:

@@ -65,3 +65,23 @@ def test_they_points_to_the_last_group_a_question_named(answerer):
     conversation.ask("Who was killed in the shooting?")
     conversation.ask("Where does her family live?")
     assert "Hutchins's family" in conversation.ask("What are they pursuing against Baldwin?").resolved
+
+
+def test_a_bare_why_asks_why_of_the_question_before_and_its_answer(answerer):
+    conversation = Conversation(answerer)
+    assert conversation.ask("What did prosecutors withdraw?").answer.text == "a misdemeanor plea deal"
+    turn = conversation.ask("Why?")
+    assert turn.resolved == "Why did prosecutors withdraw a misdemeanor plea deal?"
+    assert turn.answer.text == "after learning that Baldwin was participating in the documentary"
+
+
+def test_an_elliptic_follow_up_to_a_yes_no_question_takes_its_subject_s_place(answerer):
+    conversation = Conversation(answerer)
+    conversation.ask("Was Joel Souza injured?")
+    assert conversation.ask("And the cinematographer?").resolved == "Was the cinematographer injured?"
+
+
+def test_a_pronoun_may_stand_for_the_person_an_earlier_question_described(answerer):
+    conversation = Conversation(answerer)
+    conversation.ask("What did the judge rule on Monday?")
+    assert conversation.ask("What else did she exclude?").resolved == "What else did the judge exclude?"
