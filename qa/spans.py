@@ -521,7 +521,7 @@ def antecedents(sentence, previous, text: str, people: frozenset[str]) -> list[S
     earlier in the same sentence (the nearest subject), or else in the sentence before (its first subject: a
     main clause's comes before "the charge Baldwin is facing"); failing a subject, the nearest name. In "The
     armorer, Hannah Gutierrez Reed, was convicted ... She unknowingly loaded the round", she is the armorer."""
-    spans = []
+    spans = plural_antecedents(sentence, previous, text)
     pronouns = [m for m in sentence.chunks if m.label in PERSONAL_PRONOUNS and text[m.start : m.end].lower() == m.label]
     people_here = [m for m in entities(sentence, text, people) if m.label == "PERSON"] if pronouns else []
     for pronoun in pronouns:
@@ -592,6 +592,24 @@ def relative_antecedents(analysis: QuestionAnalysis, sentence, text: str) -> lis
             antecedent = max(before, key=lambda m: m.end - m.start)
             spans.append(Span(pronoun.start, pronoun.end, RELATIVE_WEIGHT, pronoun, refers_to=antecedent))
     return spans
+
+
+def plural_antecedents(sentence, previous, text: str) -> list[Span]:
+    """Whom a sentence's subject "they" stands for: the group the sentence before names as its subject, with
+    the names set beside it ("Baldwin’s attorneys, Alex Spiro and Luke Nikas welcomed the outcome. ...,” they
+    said"). The span is the pronoun; the answer is the group."""
+    they = [m for m in sentence.chunks if m.label == "they" and m.role in SUBJECT_ROLES]
+    if not they or previous is None:
+        return []
+    groups = [
+        m
+        for m in previous.chunks
+        if m.role in SUBJECT_ROLES and names_people(m.label) and m.label.endswith("s") and not m.label.endswith("ss")
+    ]
+    if not groups:
+        return []
+    group = groups[0]
+    return [Span(m.start, m.end, PRONOUN_WEIGHT, m, refers_to=group) for m in they]
 
 
 def is_person(text: str, mention: Mention, people: frozenset[str]) -> bool:
