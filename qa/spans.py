@@ -84,6 +84,8 @@ def spans_for(
                 and m.role == "poss"
                 and stem(m.governor) in analysis.terms
             ]
+        if analysis.kind == "who" and OWNING.search(analysis.text):  # "Who runs Moxie Films?"
+            spans += owners_named_beside(analysis, sentence, text)
         if analysis.kind == "who" and not analysis.asks_possessor:  # "whose trial": an owner, not "the jury"
             spans += described_people(analysis, sentence, text)
         if analysis.kind == "where":  # "Where was Baldwin seated?": "at the defense table"
@@ -610,6 +612,31 @@ def plural_antecedents(sentence, previous, text: str) -> list[Span]:
         return []
     group = groups[0]
     return [Span(m.start, m.end, PRONOUN_WEIGHT, m, refers_to=group) for m in they]
+
+
+OWNING = re.compile(r"\b(?:own|owns|owned|run|runs|ran|head|heads|headed|founded|lead|leads|led|controls?)\b", re.I)
+
+
+OWNER_BESIDE = 1.25
+
+
+def owners_named_beside(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """For "Who runs / owns X?", the owner a phrase beside X's name gives: "Kennedy" in "Kennedy’s company,
+    Moxie Films,"."""
+    spans = []
+    for named in sentence.entities:
+        named_terms = {t for *_, t in word_spans(text[named.start : named.end]) if t}
+        if not any(name <= named_terms for name in analysis.names):
+            continue
+        for chunk in sentence.chunks:
+            if not closed_apposition(text, named, chunk):
+                continue
+            spans += [  # the phrase says what the question's verb would: who owns it
+                Span(m.start, m.end, OWNER_BESIDE, replace(m, label="PERSON"))
+                for m in sentence.entities
+                if m.role == "poss" and chunk.start <= m.start and m.end < chunk.end
+            ]
+    return spans
 
 
 def is_person(text: str, mention: Mention, people: frozenset[str]) -> bool:

@@ -78,6 +78,7 @@ KNOWN = [
     ("Who granted the motion?", "A Los Angeles judge"),  # described, not named: the place is no name of hers
     ("Who was injured besides the cinematographer?", "Joel Souza"),  # not whom the question names by role
     ("Who said Alec Baldwin committed no crime?", "Baldwin’s attorneys"),  # "they", the group named before
+    ("Who runs Moxie Films?", "Kennedy"),  # "Kennedy’s company, Moxie Films,"
 ]
 
 OFF_TOPIC = [
