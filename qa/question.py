@@ -37,6 +37,7 @@ TITLES = frozenset(
     for w in "judge justice president king queen prince princess mr mrs ms dr sir lord lady senator "
     "governor general sheriff detective special prosecutor attorney".split()
 )
+COMMON_ACRONYMS = frozenset({"tv", "ceo", "dna", "pc"})  # capitals that name no one: "What TV program ...?"
 DETERMINERS = frozenset("the a an his her its their this these those".split())
 WH_WORDS = ("how", "who", "whom", "whose", "when", "where", "why", "which", "what")
 
@@ -254,7 +255,7 @@ def capitalised_runs(question: str) -> list[list[str]]:
 
 def names(question: str) -> tuple[frozenset[str], ...]:
     """The terms of each name the question gives, titles aside: "Judge Sommer" -> {sommer}."""
-    return tuple(name for run in capitalised_runs(question) if (name := frozenset(run) - TITLES))
+    return tuple(name for run in capitalised_runs(question) if (name := frozenset(run) - TITLES - COMMON_ACRONYMS))
 
 
 def surnames(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
@@ -273,7 +274,9 @@ def asks_object(tokens: list[str]) -> bool:
 
 # Verbs whose object is what someone came to know, which news text gives as a clause: "after learning that
 # Baldwin was participating in the documentary"
-KNOWING_VERBS = frozenset(stem(w) for w in "learn discover realize realise know believe fear conclude".split())
+KNOWING_VERBS = frozenset(
+    stem(w) for w in "learn discover realize realise know believe fear conclude regret hope expect".split()
+)
 REPORTED_TOPIC = frozenset({"about", "regarding", "concerning", "of", "on", "in", "to", "after", "before"})
 
 
@@ -318,7 +321,8 @@ def asks_subject(tokens: list[str], focus: str | None, named: tuple[frozenset[st
     if focus and focus in rest:
         rest = rest[rest.index(focus) + 1 :]
     if len(rest) >= 2 and rest[0] in MODAL_AUXILIARIES:  # "who has pleaded", "who will testify"
-        return rest[1] not in ("been", "be") and not any(stem(rest[1]) in name for name in named)
+        subject_follows = rest[1] in DETERMINERS or any(stem(rest[1]) in name for name in named)
+        return rest[1] not in ("been", "be") and not subject_follows  # "what may the dismissal bring"
     if len(rest) >= 2 and rest[0] in ("is", "was", "are", "were") and rest[1].endswith("ing"):
         return True  # "who is making"
     return bool(rest) and rest[0] not in AUXILIARIES and rest[0] not in STOPWORDS

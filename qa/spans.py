@@ -241,7 +241,9 @@ def claims(sentence, text: str):
         if not opening:
             continue
         for clause in sentence.predicates:
-            if clause.role == "acl" and opening.start() < clause.start <= opening.end() + 1:
+            # a clause with a subject of its own: not "barriers that have compromised ..." (a relative clause)
+            content = clause.role == "acl" or (clause.role == "relcl" and clause.governor not in RELATIVE_PRONOUNS)
+            if content and opening.start() < clause.start <= opening.end() + 1:
                 yield chunk.start, clause.end, chunk
 
 

@@ -79,6 +79,9 @@ KNOWN = [
     ("Who was injured besides the cinematographer?", "Joel Souza"),  # not whom the question names by role
     ("Who said Alec Baldwin committed no crime?", "Baldwin’s attorneys"),  # "they", the group named before
     ("Who runs Moxie Films?", "Kennedy"),  # "Kennedy’s company, Moxie Films,"
+    ("What did Morrissey regret?", "regret that Baldwin would not face criminal accountability"),
+    ("What may the dismissal bring to the legal chapter of the tragedy?", "some closure"),  # the object
+    ("What TV program has Baldwin frequently appeared on?", "Saturday Night Live"),
 ]
 
 OFF_TOPIC = [

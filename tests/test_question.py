@@ -326,3 +326,13 @@ def test_a_contracted_negation_is_read_as_its_words():
 def test_the_words_before_a_name_that_say_its_role_are_whole_words():
     assert ROLE_WORDS.search("injuring director ").group() == "director"
     assert not ROLE_WORDS.search("Fox News Digital's ")  # not the "s" of a possessive
+
+
+def test_a_determiner_after_a_modal_starts_the_subject_so_what_is_the_object():
+    assert not analyse_question("What may the dismissal bring to the legal chapter?").asks_subject
+    assert analyse_question("Who has pleaded no contest?").asks_subject
+
+
+def test_a_common_acronym_is_no_name():
+    assert analyse_question("What TV program has Baldwin appeared on?").names == (frozenset({"baldwin"}),)
+    assert analyse_question("What did Morrissey regret about Baldwin?").asks_what_said  # a feeling's clause
