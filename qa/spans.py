@@ -123,8 +123,10 @@ def spans_for(
         # The focus noun may be worded otherwise in the article ("What legal protection ...?": "the California
         # Shield Law"): what a plain "what" would take counts too, for less.
         unnamed = [replace(s, weight=s.weight * UNNAMED_FOCUS) for s in what_spans(analysis, sentence, text)]
+        kinds = modifiers(analysis, sentence, text) if analysis.asks_subtype else []  # "the out-of-state subpoena"
         return (
             heads
+            + kinds
             + appositives(sentence, text, focus)
             + subtypes(analysis, sentence, text)
             + (owners if analysis.asks_possessor else [])

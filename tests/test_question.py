@@ -8,7 +8,7 @@ from qa.answer import NAME_ABSENT, NAME_NEARBY, PARTLY_NAMED, name_presence, qua
 from qa.candidates import same_answer
 from qa.nlp import Mention
 from qa.question import PLACE, analyse_question, focus_types
-from qa.spans import ROLE_WORDS, entities, label_weight, modifiers, speaker
+from qa.spans import ROLE_WORDS, entities, label_weight, modifiers, spans_for, speaker
 from qa.store import Sentence
 from qa.temporal import contradicts, names_a_year, time_spans
 from qa.text import answer_key, stem, word_spans
@@ -336,3 +336,11 @@ def test_a_determiner_after_a_modal_starts_the_subject_so_what_is_the_object():
 def test_a_common_acronym_is_no_name():
     assert analyse_question("What TV program has Baldwin appeared on?").names == (frozenset({"baldwin"}),)
     assert analyse_question("What did Morrissey regret about Baldwin?").asks_what_said  # a feeling's clause
+
+
+def test_which_type_of_x_is_answered_by_what_sets_the_x_apart():
+    text = "The office is tasked with enforcing the out-of-state subpoena."
+    subpoena = Mention(text.index("the out"), text.index("."), "subpoena", "dobj", "enforce")
+    sentence = Sentence(0, 0, len(text), (), (subpoena,))
+    spans = spans_for(analyse_question("Which type of subpoena was the office enforcing?"), sentence, text)
+    assert "out-of-state" in {text[s.start : s.end] for s in spans}
