@@ -343,4 +343,5 @@ def test_which_type_of_x_is_answered_by_what_sets_the_x_apart():
     subpoena = Mention(text.index("the out"), text.index("."), "subpoena", "dobj", "enforce")
     sentence = Sentence(0, 0, len(text), (), (subpoena,))
     spans = spans_for(analyse_question("Which type of subpoena was the office enforcing?"), sentence, text)
-    assert "out-of-state" in {text[s.start : s.end] for s in spans}
+    kinds = [s.weight for s in spans if text[s.start : s.end] == "out-of-state"]
+    assert kinds and max(kinds) >= 0.7  # as much as "what kind of subpoena" gives it, not half of it
