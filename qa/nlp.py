@@ -183,6 +183,13 @@ JOINED = "joined"  # the role of two verb phrases joined by "and": "expressed re
 COMPLEMENT, CLAUSE, MANNER = "complement", "clause", "manner"
 # The parts of a verb phrase kept on their own, by dependency: "pleaded [not guilty]", "argued [the evidence was
 # irrelevant]", "fired [accidentally]".
+# Adverbs in -ly that say how much, how sure or when, not how: "primarily survived", "allegedly withheld".
+NOT_MANNER = frozenset(
+    """primarily mainly mostly largely only really actually generally usually recently currently previously
+    originally finally eventually ultimately probably possibly likely particularly especially nearly fully
+    partly allegedly reportedly apparently initially early lately merely simply certainly definitely
+    immediately newly rarely""".split()
+)
 VERB_PARTS = {"acomp": COMPLEMENT, "oprd": COMPLEMENT, "ccomp": CLAUSE, "advmod": MANNER}
 # A verb phrase is the verb with what completes it, not the clauses that hang on it or the verbs joined to it.
 CLAUSE_DEPENDENTS = frozenset("conj cc punct advcl mark nsubj nsubjpass csubj parataxis ccomp relcl dep appos".split())
@@ -203,9 +210,9 @@ def predicates(doc) -> list[Mention]:
         found.append(verb_mention(doc, lo, hi, verb, subject))
         for child in verb.children:
             role = VERB_PARTS.get(child.dep_)
-            if role == MANNER and not child.text.endswith("ly"):
-                continue  # "fired accidentally", not "also" or "then"
-            if role and child.i > verb.i:
+            if role == MANNER and (not child.text.endswith("ly") or child.lower_ in NOT_MANNER):
+                continue  # "fired accidentally", not "also", "then" or "primarily"
+            if role and (child.i > verb.i or role == MANNER):  # "profoundly affected", "fired accidentally"
                 lo_part = child.left_edge.i + (1 if child.left_edge.dep_ == "mark" else 0)  # "that" is no part
                 if lo_part <= child.right_edge.i:
                     found.append(verb_mention(doc, lo_part, child.right_edge.i, verb, subject, role=role))

@@ -82,6 +82,7 @@ KNOWN = [
     ("What did Morrissey regret?", "regret that Baldwin would not face criminal accountability"),
     ("What may the dismissal bring to the legal chapter of the tragedy?", "some closure"),  # the object
     ("What TV program has Baldwin frequently appeared on?", "Saturday Night Live"),
+    ("How did the events affect Baldwin's life and career?", "profoundly"),  # "had profoundly affected"
 ]
 
 OFF_TOPIC = [

@@ -87,6 +87,9 @@ def test_verb_phrases_are_exact_slices_with_their_subjects(nlp):
     text = "Morrissey argued that the evidence was irrelevant. The gun fired accidentally."
     found = {text[m.start : m.end]: m.role for s in analyse(nlp, text) for m in s.predicates}
     assert found["the evidence was irrelevant"] == CLAUSE and found["accidentally"] == MANNER
+    text = "The events had profoundly affected his life. The art has primarily survived in churches."
+    found = {text[m.start : m.end]: m.role for s in analyse(nlp, text) for m in s.predicates}
+    assert found["profoundly"] == MANNER and "primarily" not in found  # how, before the verb too; not how much
     text = "Baldwin didn't react to the ruling."
     found = {text[m.start : m.end] for s in analyse(nlp, text) for m in s.predicates}
     assert "didn't react to the ruling" in found  # a negation keeps its auxiliary, not a slice of "didn't"
