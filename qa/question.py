@@ -139,7 +139,7 @@ def clean_question(question: str) -> str:
 def analyse_question(question: str) -> QuestionAnalysis:
     """Classify `question` (who / when / where / how many / how much / which X / what X / why / yes-no)."""
     plain = NEGATION.sub(uncontract, question)  # "won't" is "will not", not "won" and "t"
-    tokens = words(plain)
+    tokens = words(COMPOUND_PREPOSITION.sub(r"\1", plain))  # "on-set" is a modifier, not the preposition "on"
     ending = POSSESSED.search(question)
     kind, expected, focus = classify(tokens, ending.group(1).lower().split("-")[-1] if ending else None)
     owner = OWNER.match(question)
@@ -180,6 +180,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     )
 
 
+COMPOUND_PREPOSITION = re.compile(r"\b(on|in|off|out|of|by|up|under|over|after)-(?=[A-Za-z])", re.IGNORECASE)
 NEGATION = re.compile(r"\b(\w+)n['’]t\b", re.IGNORECASE)
 IRREGULAR_NEGATIONS = {"wo": "will", "ca": "can", "sha": "shall"}
 

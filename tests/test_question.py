@@ -345,3 +345,7 @@ def test_which_type_of_x_is_answered_by_what_sets_the_x_apart():
     spans = spans_for(analyse_question("Which type of subpoena was the office enforcing?"), sentence, text)
     kinds = [s.weight for s in spans if text[s.start : s.end] == "out-of-state"]
     assert kinds and max(kinds) >= 0.7  # as much as "what kind of subpoena" gives it, not half of it
+
+
+def test_a_hyphenated_modifier_that_opens_with_a_preposition_does_not_end_the_focus_phrase():
+    assert analyse_question("Which previous on-set death did the judge bar discussion of?").focus == "death"
