@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from qa.nlp import CLAUSE, COMPLEMENT, JOINED, MANNER, Mention
-from qa.question import ORG, PERSON, PLACE, SAYING_VERBS, QuestionAnalysis, focus_stem, focus_types
+from qa.question import ORG, PERSON, PLACE, PREPOSITIONS, SAYING_VERBS, QuestionAnalysis, focus_stem, focus_types
 from qa.temporal import names_a_year
 from qa.text import STOPWORDS, WORD, stem, word_spans
 
@@ -864,6 +864,9 @@ NEXT_CLAUSE = re.compile(
 )
 
 
+WORD_THEN_CLAUSE = re.compile(r"\b(\w+)[”\"’]?\s+(\w+)[^,.;:—–“”\"()]*")
+
+
 def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """For a question that ends in a preposition, what follows that word and preposition in the sentence, up
     to the clause's end: "What does it protect Baldwin from?": "shields Baldwin from being retried"."""
@@ -879,6 +882,13 @@ def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
         end = clause.start() if clause else match.end(2)
         if len(text[match.start(2) : end].split()) <= 16:
             spans.append(Span(match.start(2), end, 0.8))
+    if not spans:  # "What was he unaware of?": "unaware it contained a live round", a clause with no "of"
+        for match in WORD_THEN_CLAUSE.finditer(text, sentence.start, sentence.end):
+            if stem(match.group(1).lower()) == analysis.stranded_after and match.group(2).lower() not in PREPOSITIONS:
+                clause = NEXT_CLAUSE.search(text, match.start(2), match.end())
+                end = clause.start() if clause else match.end()
+                if 2 <= len(text[match.start(2) : end].split()) <= 16:
+                    spans.append(Span(match.start(2), end, 0.75))
     return spans
 
 

@@ -83,6 +83,7 @@ KNOWN = [
     ("What may the dismissal bring to the legal chapter of the tragedy?", "some closure"),  # the object
     ("What TV program has Baldwin frequently appeared on?", "Saturday Night Live"),
     ("How did the events affect Baldwin's life and career?", "profoundly"),  # "had profoundly affected"
+    ("What did Baldwin say he was unaware of?", "it contained a live round"),  # "unaware it contained ..."
 ]
 
 OFF_TOPIC = [
