@@ -26,7 +26,7 @@ AUXILIARIES = frozenset(
 MODAL_AUXILIARIES = frozenset("has have had will would can could may might should must".split())
 # Words that shape the question rather than name what it is about: "how long", "what type of".
 COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
-CLASS_NOUNS = frozenset("type kind sort form name brand model".split())  # "what type of gun": the gun
+CLASS_NOUNS = frozenset("type kind sort form name brand model genre".split())  # "what type of gun": the gun
 FRAME_WORDS = frozenset("long old far big tall large happen occur".split()) | CLASS_NOUNS - {"name"}
 PREPOSITIONS = frozenset(
     "in into from to at on onto under by with for through during after before since until against toward "
@@ -69,7 +69,7 @@ for _nouns, _labels in (
 
 TAKE_PLACE = frozenset({"take", "place"})  # "where did it take place": happen
 TAKES_PLACE = re.compile(r"\btak(?:e|es|ing|en)\s+place\b", re.IGNORECASE)
-SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b", re.IGNORECASE)  # "what type of gun"
+SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b|\bgenre\b", re.IGNORECASE)  # "what type of gun"
 # Verbs that report what someone said ("said" is not stemmed to "say")
 SAYING_VERBS = frozenset(
     stem(w) for w in "say said state claim argue contend insist write wrote maintain allege assert admit".split()

@@ -797,10 +797,11 @@ def modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     "rounded arches", "What is the Norman architecture idiom?" by "Romanesque" in "a unique Romanesque idiom"."""
     spans = []
     for chunk in sentence.chunks:
-        head = text.rfind(" ", chunk.start, chunk.end)
-        if head < 0 or stem(chunk.label) not in analysis.terms or text[head + 1 : chunk.end] != chunk.label:
-            continue  # the chunk must end in a common noun the question names
-        if not re.search(rf"\b{re.escape(chunk.label.rstrip('s'))}", analysis.text, re.IGNORECASE):
+        found = named_noun_in(analysis, chunk, text)
+        if found is None:
+            continue
+        head, noun = found
+        if not re.search(rf"\b{re.escape(noun.rstrip('s'))}", analysis.text, re.IGNORECASE):
             continue  # as a noun: "findings" is not what "What did the investigation find?" names
         words = [m for m in MODIFIER_WORD.finditer(text, chunk.start, head) if m.group().lower() not in STOPWORDS]
         while words and stem(words[-1].group().lower()) in analysis.terms:
@@ -809,9 +810,26 @@ def modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             end = words[-1].end()
             if text.count("“", words[0].start(), end) > text.count("”", words[0].start(), end):
                 end = text.find("”", end, head) + 1 or end  # the closing quote of "inert “dummy”"
-            mention = Mention(words[0].start(), end, chunk.label, chunk.role, chunk.governor)
+            mention = Mention(words[0].start(), end, noun, chunk.role, chunk.governor)
             spans.append(Span(mention.start, mention.end, 0.7, mention, linked=True))
     return spans
+
+
+def named_noun_in(analysis: QuestionAnalysis, chunk: Mention, text: str) -> tuple[int, str] | None:
+    """Where the common noun a phrase is about starts (the space before it) and the noun, if the question
+    names it: the phrase's last word ("rounded arches"), or the word before a name that ends the phrase
+    ("the Western film “Rust”")."""
+    head = text.rfind(" ", chunk.start, chunk.end)
+    if head < 0:
+        return None
+    if text[head + 1 : chunk.end] == chunk.label and stem(chunk.label) in analysis.terms:
+        return head, chunk.label
+    before = text.rfind(" ", chunk.start, head)
+    noun = text[before + 1 : head]
+    named_after = text[head + 1 : chunk.end].lstrip('“"‘')[:1].isupper()
+    if before >= 0 and named_after and noun.isalpha() and noun.islower() and stem(noun) in analysis.terms:
+        return before, noun
+    return None
 
 
 def coordinated(spans: list[Span], text: str) -> list[Span]:

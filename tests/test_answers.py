@@ -84,6 +84,7 @@ KNOWN = [
     ("What TV program has Baldwin frequently appeared on?", "Saturday Night Live"),
     ("How did the events affect Baldwin's life and career?", "profoundly"),  # "had profoundly affected"
     ("What did Baldwin say he was unaware of?", "it contained a live round"),  # "unaware it contained ..."
+    ("What genre is the film Rust?", "Western"),  # what sets the film apart in "the Western film “Rust”"
 ]
 
 OFF_TOPIC = [
