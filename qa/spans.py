@@ -13,7 +13,10 @@ from qa.text import STOPWORDS, WORD, stem, word_spans
 
 # "How did X describe / call / characterise Y?" asks for X's own words, which news text quotes; so does
 # "What did X say / argue ...?".
-WORDING_VERBS = frozenset(stem(w) for w in "describe call characterize characterise label dub".split())
+WORDING_VERBS = frozenset(
+    stem(w) for w in "describe call characterize characterise label dub classify deem term brand".split()
+)
+WORDING_NOUNS = frozenset("phrase phrases words term terms expression description label".split())
 POSSESSIVE_WORD = re.compile(r"['’]s$")
 POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")  # matched where a name ends: "Baldwin's", "Hutchins’"
 QUOTED = re.compile(r"[“\"]([^”\"]{3,200}?)[,.]?[”\"]")
@@ -107,6 +110,8 @@ def spans_for(
         ]  # a person is named, and a phrase headed by "judge" names none: "a New Mexico judge"
         spans = spans + headed + appositives(sentence, text, focus)
         return coordinated(spans, text) if analysis.focus.endswith("s") else spans
+    if analysis.kind == "which" and analysis.focus in WORDING_NOUNS:  # "What phrase did Moxie Films use?"
+        return wordings(analysis, sentence, text)
     if analysis.kind == "which" and analysis.focus:
         focus = focus_stem(analysis)
         if analysis.focus in CAPACITY_NOUNS:  # "Baldwin's role" does not say what the role is; "as producer" does
@@ -134,10 +139,8 @@ def spans_for(
         )
     if analysis.kind == "why":
         return reasons(analysis, sentence, text) + [Span(sentence.start, sentence.end, 0.45)]  # gives no reason
-    if analysis.kind == "how" and WORDING_VERBS & set(analysis.terms):
-        return (
-            quotations(sentence, text) + characterisations(sentence, text) + [Span(sentence.start, sentence.end, 0.6)]
-        )
+    if analysis.kind == "how" and WORDING_VERBS & set(analysis.terms):  # "How were the violations classified?"
+        return wordings(analysis, sentence, text) + [Span(sentence.start, sentence.end, 0.6)]
     if analysis.kind in ("what", "other"):
         return what_spans(analysis, sentence, text)
     if analysis.kind == "how" and REACTION_VERBS & set(analysis.terms):  # "How did Baldwin react?"
@@ -174,6 +177,8 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     # "What did Morrissey argue?": "argued the evidence was irrelevant"; "What was revealed?": "it was
     # revealed that crucial evidence had been withheld"
     spans += verb_parts(analysis, sentence, CLAUSE, 0.95 if analysis.asks_what_said else CLAUSE_WEIGHT)
+    if WORDING_VERBS & set(analysis.terms):  # "What did the prosecution call the investigation?"
+        spans += characterisations(sentence, text)
     if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):  # "What did the prosecutors say ... includes?"
         quoted = quotations(sentence, text)
         if stranded:  # "say efforts were met with?": what follows "met with" answers, more than the quote
@@ -915,6 +920,13 @@ def capacities(sentence, text: str) -> list[Span]:
     return [
         Span(m.start, m.end, 0.9, m) for m in sentence.chunks if AS_BEFORE.search(text, max(0, m.start - 8), m.start)
     ]
+
+
+def wordings(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """Someone's own words for something: what a sentence quotes, calls it "as", or deems it ("calling it
+    “an impermissible fishing expedition”", "violations deemed “serious” but not willful")."""
+    deemed = [Span(m.start, m.end, 0.85, m) for m in sentence.predicates if m.role == COMPLEMENT]
+    return quotations(sentence, text) + characterisations(sentence, text) + deemed
 
 
 AS_PHRASE = re.compile(r"\bas\s+([^,.;:—–“”\"()]+)")

@@ -85,6 +85,9 @@ KNOWN = [
     ("How did the events affect Baldwin's life and career?", "profoundly"),  # "had profoundly affected"
     ("What did Baldwin say he was unaware of?", "it contained a live round"),  # "unaware it contained ..."
     ("What genre is the film Rust?", "Western"),  # what sets the film apart in "the Western film “Rust”"
+    ("What phrase did Moxie Films use for the subpoena?", "an impermissible fishing expedition"),  # its words
+    ("What did the prosecution call the workplace safety investigation?", "incomplete and unreliable"),
+    ("How were the safety regulation violations characterized?", "“serious” but not willful"),  # "deemed"
 ]
 
 OFF_TOPIC = [
