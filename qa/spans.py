@@ -92,7 +92,7 @@ def spans_for(
         if analysis.kind == "who" and not analysis.asks_possessor:  # "whose trial": an owner, not "the jury"
             spans += described_people(analysis, sentence, text)
         if analysis.kind == "where":  # "Where was Baldwin seated?": "at the defense table"
-            spans += locative_phrases(analysis, sentence, text)
+            spans += locative_phrases(analysis, sentence, text) + places_near(analysis, sentence, text)
         if (analysis.asks_possessor and analysis.kind == "which") or analysis.expected == PLACE:
             spans += name_modifiers(analysis, sentence, text)  # "the California Shield Law", "Santa Fe's court"
         focus = focus_stem(analysis)
@@ -225,11 +225,7 @@ def focus_complements(analysis: QuestionAnalysis, sentence, text: str, focus: st
     """For "what X", what completes the X where the sentence's X says no more than the question does:
     "What single reference did the judge allow?" is answered by "the potential lethality of blank rounds" in
     "allowed a single reference to the potential lethality of blank rounds"."""
-    restated = [
-        m.end
-        for m in sentence.chunks
-        if stem(m.label) == focus and {t for *_, t in word_spans(text[m.start : m.end]) if t} <= set(analysis.terms)
-    ]
+    restated = [m.end for m in sentence.chunks if stem(m.label) == focus and terms_of(text, m) <= set(analysis.terms)]
     return [
         Span(start, end, 0.9 * EXTENDED**k, m)
         for start, end, m, k in extended_chunks(sentence, text, alone=True)
@@ -297,7 +293,7 @@ def actions(analysis: QuestionAnalysis, sentence, text: str, reacting: bool = Fa
             weight *= 0.8  # a bare verb ("visibly moved") seldom says what was done
         elif verb.role == JOINED:
             weight *= 1.05  # "expressed relief and left the courthouse" says more than either half
-        if {t for *_, t in word_spans(text[verb.start : verb.end])} & setting and not no_reaction:
+        if terms_of(text, verb) & setting and not no_reaction:
             weight *= 0.8  # "What did Baldwin do in court?": not "appeared in court", which the question says
         if verb.role == "xcomp":
             weight *= 0.85  # "to cooperate" says less than "pressuring witnesses to cooperate", which holds it
@@ -307,6 +303,11 @@ def actions(analysis: QuestionAnalysis, sentence, text: str, reacting: bool = Fa
             weight *= 0.85  # "didn't react" answers how one reacted only where nothing else is said
         spans.append(Span(verb.start, verb.end, ACTION * weight, verb, linked=bool(no_reaction)))
     return spans
+
+
+def terms_of(text: str, mention: Mention | Span) -> set[str]:
+    """The stems of the content words a mention or span covers."""
+    return {t for *_, t in word_spans(text[mention.start : mention.end]) if t}
 
 
 def verb_parts(analysis: QuestionAnalysis, sentence, role: str, weight: float) -> list[Span]:
@@ -332,7 +333,7 @@ def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     "director Joel Souza", "Rollo was a Viking"."""
     spans = []
     for entity in sentence.entities:
-        entity_terms = {t for *_, t in word_spans(text[entity.start : entity.end]) if t}
+        entity_terms = terms_of(text, entity)
         if not any(name <= entity_terms for name in analysis.names):
             continue
         for chunk in sentence.chunks:
@@ -391,6 +392,22 @@ def name_modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span
 LOCATIVE = re.compile(r"\b(?:at|in|on|inside|outside|near|behind|beside|under|into|onto)\s+\Z", re.IGNORECASE)
 DESCRIBED_PLACE = re.compile(r"(?:the|a|an|his|her|their|its)\s", re.IGNORECASE)
 LOCATIVE_WEIGHT = 1.0
+
+
+PLACE_JOIN = re.compile(r" (?:near|outside) |, ")
+
+
+def places_near(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """A place with the place it lies near: "Bonanza Creek Ranch near Santa Fe", "Santa Fe, N.M."; but where
+    the question names the first ("Where is the ranch?"), the second alone answers."""
+    places = sorted((m for m in sentence.entities if m.label in PLACE | ORG), key=lambda m: m.start)
+    return [
+        Span(first.start, second.end, 1.05, first)
+        for first, second in zip(places, places[1:], strict=False)
+        if PLACE_JOIN.fullmatch(text, first.end, second.start)
+        and second.label in PLACE | ORG
+        and not terms_of(text, first) & set(analysis.terms)
+    ]
 
 
 def relative_times(sentence, text: str) -> list[Span]:
@@ -634,7 +651,7 @@ def owners_named_beside(analysis: QuestionAnalysis, sentence, text: str) -> list
     Moxie Films,"."""
     spans = []
     for named in sentence.entities:
-        named_terms = {t for *_, t in word_spans(text[named.start : named.end]) if t}
+        named_terms = terms_of(text, named)
         if not any(name <= named_terms for name in analysis.names):
             continue
         for chunk in sentence.chunks:
@@ -956,7 +973,7 @@ def reasons(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         if match.start() > sentence.start and len(text[match.end() : stop].split()) >= 2:
             surely = match.group().lower() != "for" or FOR_A_DEED.match(text, match.start())
             weight = 0.8 if surely else 0.5
-            if {t for *_, t in word_spans(text[match.end() : stop])} & set(analysis.terms):
+            if terms_of(text, Span(match.end(), stop, 0.0)) & set(analysis.terms):
                 weight *= 0.8
             spans.append(Span(match.start(), stop, weight))
     return spans

@@ -88,6 +88,8 @@ KNOWN = [
     ("What phrase did Moxie Films use for the subpoena?", "an impermissible fishing expedition"),  # its words
     ("What did the prosecution call the workplace safety investigation?", "incomplete and unreliable"),
     ("How were the safety regulation violations characterized?", "“serious” but not willful"),  # "deemed"
+    ("Where was the prop gun discharged?", "Bonanza Creek Ranch near Santa Fe"),  # a place with the one near it
+    ("Where is the ranch where the shooting happened?", "Santa Fe"),  # the ranch itself is what is asked about
 ]
 
 OFF_TOPIC = [
