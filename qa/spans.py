@@ -65,78 +65,11 @@ def spans_for(
     if analysis.asks_identity:
         return descriptions(analysis, sentence, text)
     if analysis.typed:
-        spans = [
-            Span(m.start, m.end, label_weight(analysis, m, text), m)
-            for m in entities(sentence, text, people if "PERSON" in analysis.expected else frozenset())
-            if m.label in analysis.expected or years_asked(analysis, m, text)
-        ]
-        if analysis.kind == "when":  # "more than a year after the shooting"
-            spans += relative_times(sentence, text)
-        if "PERSON" in analysis.expected:
-            spans += antecedents(sentence, previous, text, people)
-        if analysis.expected & (PERSON | ORG):  # "the District Attorney’s Office — which is tasked with ..."
-            spans += relative_antecedents(analysis, sentence, text)
-        if analysis.asks_speaker:  # a quote that goes on from the sentence before, where its speaker is named
-            spans += continued_quote_speakers(sentence, previous, text, people)
-        if analysis.asks_possessor and analysis.kind == "who":
-            spans += possessor_phrases(sentence, text)  # "Whose request ...?": "the defense's request"
-            spans += [  # "In whose trial ...?": "Gutierrez Reed’s trial", whatever type the tagger gave the name
-                Span(m.start, m.end, 0.9, replace(m, label="PERSON"))
-                for m in sentence.entities
-                if m.label not in analysis.expected | NUMERIC
-                and m.role == "poss"
-                and stem(m.governor) in analysis.terms
-            ]
-        if analysis.kind == "who" and OWNING.search(analysis.text):  # "Who runs Moxie Films?"
-            spans += owners_named_beside(analysis, sentence, text)
-        if analysis.kind == "who" and not analysis.asks_possessor:  # "whose trial": an owner, not "the jury"
-            spans += described_people(analysis, sentence, text)
-        if analysis.kind == "where":  # "Where was Baldwin seated?": "at the defense table"
-            spans += locative_phrases(analysis, sentence, text) + places_near(analysis, sentence, text)
-        if (analysis.asks_possessor and analysis.kind == "which") or analysis.expected == PLACE:
-            spans += name_modifiers(analysis, sentence, text)  # "the California Shield Law", "Santa Fe's court"
-        focus = focus_stem(analysis)
-        if not focus:
-            return spans
-        # "Santa Fe's First Judicial District Court" names the court better than "Santa Fe" does; but the
-        # title of a documentary is not "her upcoming documentary".
-        headed = [
-            Span(m.start, m.end, 1.2, m, linked=True)
-            for m in sentence.chunks
-            if stem(m.label) == focus
-            and not analysis.asks_name
-            and not names_inside(analysis, sentence, text, m)
-            and analysis.expected != PERSON
-        ]  # a person is named, and a phrase headed by "judge" names none: "a New Mexico judge"
-        spans = spans + headed + appositives(sentence, text, focus)
-        return coordinated(spans, text) if analysis.focus.endswith("s") else spans
+        return typed_spans(analysis, sentence, text, people, previous)
     if analysis.kind == "which" and analysis.focus in WORDING_NOUNS:  # "What phrase did Moxie Films use?"
         return wordings(analysis, sentence, text)
     if analysis.kind == "which" and analysis.focus:
-        focus = focus_stem(analysis)
-        if analysis.focus in CAPACITY_NOUNS:  # "Baldwin's role" does not say what the role is; "as producer" does
-            return capacities(sentence, text)
-        heads = [Span(m.start, m.end, 0.9, m, linked=True) for m in sentence.chunks if stem(m.label) == focus]
-        heads += [  # "Which accusations ...?": "accusations of prosecutorial misconduct"
-            Span(start, end, 0.9 * EXTENDED**k, m, linked=True)
-            for start, end, m, k in extended_chunks(sentence, text)
-            if stem(m.label) == focus
-        ]
-        heads += focus_complements(analysis, sentence, text, focus)
-        owners = [Span(m.start, m.end, 0.9, m) for m in sentence.entities if POSSESSIVE.match(text, m.end)]
-        owners += possessor_phrases(sentence, text)  # "Whose request ...?": "the defense's request"
-        # The focus noun may be worded otherwise in the article ("What legal protection ...?": "the California
-        # Shield Law"): what a plain "what" would take counts too, for less.
-        unnamed = [replace(s, weight=s.weight * UNNAMED_FOCUS) for s in what_spans(analysis, sentence, text)]
-        kinds = modifiers(analysis, sentence, text) if analysis.asks_subtype else []  # "the out-of-state subpoena"
-        return (
-            heads
-            + kinds
-            + appositives(sentence, text, focus)
-            + subtypes(analysis, sentence, text)
-            + (owners if analysis.asks_possessor else [])
-            + unnamed
-        )
+        return which_spans(analysis, sentence, text)
     if analysis.kind == "why":
         return reasons(analysis, sentence, text) + [Span(sentence.start, sentence.end, 0.45)]  # gives no reason
     if analysis.kind == "how" and WORDING_VERBS & set(analysis.terms):  # "How were the violations classified?"
@@ -148,6 +81,88 @@ def spans_for(
     if analysis.kind == "how":  # "How did Baldwin claim the gun fired?": "fired accidentally"
         return verb_parts(analysis, sentence, MANNER, 0.9) + [Span(sentence.start, sentence.end, 0.6)]
     return [Span(sentence.start, sentence.end, 0.6)]
+
+
+def typed_spans(analysis: QuestionAnalysis, sentence, text: str, people: frozenset[str], previous) -> list[Span]:
+    """Candidates for a question that expects an entity type (who, when, where, which company ...): the
+    entities of that type, and what stands for them or describes them."""
+    spans = [
+        Span(m.start, m.end, label_weight(analysis, m, text), m)
+        for m in entities(sentence, text, people if "PERSON" in analysis.expected else frozenset())
+        if m.label in analysis.expected or years_asked(analysis, m, text)
+    ]
+    if analysis.kind == "when":  # "more than a year after the shooting"
+        spans += relative_times(sentence, text)
+    if "PERSON" in analysis.expected:
+        spans += antecedents(sentence, previous, text, people)
+    if analysis.expected & (PERSON | ORG):  # "the District Attorney’s Office — which is tasked with ..."
+        spans += relative_antecedents(analysis, sentence, text)
+    if analysis.asks_speaker:  # a quote that goes on from the sentence before, where its speaker is named
+        spans += continued_quote_speakers(sentence, previous, text, people)
+    if analysis.asks_possessor and analysis.kind == "who":
+        spans += possessor_phrases(sentence, text) + owners_of_asked(analysis, sentence)
+    if analysis.kind == "who" and OWNING.search(analysis.text):  # "Who runs Moxie Films?"
+        spans += owners_named_beside(analysis, sentence, text)
+    if analysis.kind == "who" and not analysis.asks_possessor:  # "whose trial": an owner, not "the jury"
+        spans += described_people(analysis, sentence, text)
+    if analysis.kind == "where":  # "Where was Baldwin seated?": "at the defense table"
+        spans += locative_phrases(analysis, sentence, text) + places_near(analysis, sentence, text)
+    if (analysis.asks_possessor and analysis.kind == "which") or analysis.expected == PLACE:
+        spans += name_modifiers(analysis, sentence, text)  # "the California Shield Law", "Santa Fe's court"
+    focus = focus_stem(analysis)
+    if not focus:
+        return spans
+    # "Santa Fe's First Judicial District Court" names the court better than "Santa Fe" does; but the
+    # title of a documentary is not "her upcoming documentary".
+    headed = [
+        Span(m.start, m.end, 1.2, m, linked=True)
+        for m in sentence.chunks
+        if stem(m.label) == focus
+        and not analysis.asks_name
+        and not names_inside(analysis, sentence, text, m)
+        and analysis.expected != PERSON
+    ]  # a person is named, and a phrase headed by "judge" names none: "a New Mexico judge"
+    spans = spans + headed + appositives(sentence, text, focus)
+    return coordinated(spans, text) if analysis.focus.endswith("s") else spans
+
+
+def owners_of_asked(analysis: QuestionAnalysis, sentence) -> list[Span]:
+    """For "In whose trial ...?", the owner of a trial the sentence names, whatever type the tagger gave the
+    name ("Gutierrez Reed’s trial", tagged a facility)."""
+    return [
+        Span(m.start, m.end, 0.9, replace(m, label="PERSON"))
+        for m in sentence.entities
+        if m.label not in analysis.expected | NUMERIC and m.role == "poss" and stem(m.governor) in analysis.terms
+    ]
+
+
+def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """Candidates for "which X" / "what X" where X names no entity type: phrases headed by X, what completes
+    or sets apart an X, names beside it, and what a plain "what" would take, for less."""
+    focus = focus_stem(analysis)
+    if analysis.focus in CAPACITY_NOUNS:  # "Baldwin's role" does not say what the role is; "as producer" does
+        return capacities(sentence, text)
+    heads = [Span(m.start, m.end, 0.9, m, linked=True) for m in sentence.chunks if stem(m.label) == focus]
+    heads += [  # "Which accusations ...?": "accusations of prosecutorial misconduct"
+        Span(start, end, 0.9 * EXTENDED**k, m, linked=True)
+        for start, end, m, k in extended_chunks(sentence, text)
+        if stem(m.label) == focus
+    ]
+    heads += focus_complements(analysis, sentence, text, focus)
+    owners = [Span(m.start, m.end, 0.9, m) for m in sentence.entities if POSSESSIVE.match(text, m.end)]
+    owners += possessor_phrases(sentence, text)  # "Whose request ...?": "the defense's request"
+    # The focus noun may be worded otherwise in the article ("What legal protection ...?": "the California
+    # Shield Law"): what a plain "what" would take counts too, for less.
+    unnamed = [replace(s, weight=s.weight * UNNAMED_FOCUS) for s in what_spans(analysis, sentence, text)]
+    kinds = modifiers(analysis, sentence, text) if analysis.asks_subtype else []  # "the out-of-state subpoena"
+    return (
+        heads
+        + kinds
+        + appositives(sentence, text, focus)
+        + subtypes(analysis, sentence, text)
+        + (owners if analysis.asks_possessor else [])
+        + unnamed
+    )
 
 
 def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
@@ -389,11 +404,6 @@ def name_modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span
     return spans
 
 
-LOCATIVE = re.compile(r"\b(?:at|in|on|inside|outside|near|behind|beside|under|into|onto)\s+\Z", re.IGNORECASE)
-DESCRIBED_PLACE = re.compile(r"(?:the|a|an|his|her|their|its)\s", re.IGNORECASE)
-LOCATIVE_WEIGHT = 1.0
-
-
 PLACE_JOIN = re.compile(r" (?:near|outside) |, ")
 
 
@@ -429,6 +439,11 @@ def relative_times(sentence, text: str) -> list[Span]:
 
 
 RELATIVE_TIME = 1.05  # says more than the stretch of time alone
+
+
+LOCATIVE = re.compile(r"\b(?:at|in|on|inside|outside|near|behind|beside|under|into|onto)\s+\Z", re.IGNORECASE)
+DESCRIBED_PLACE = re.compile(r"(?:the|a|an|his|her|their|its)\s", re.IGNORECASE)
+LOCATIVE_WEIGHT = 1.0
 
 
 def locative_phrases(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
