@@ -181,8 +181,6 @@ def add_line(sentences: list[SentenceAnalysis], doc, offset: int) -> None:
 
 JOINED = "joined"  # the role of two verb phrases joined by "and": "expressed relief and left the courthouse"
 COMPLEMENT, CLAUSE, MANNER = "complement", "clause", "manner"
-# The parts of a verb phrase kept on their own, by dependency: "pleaded [not guilty]", "argued [the evidence was
-# irrelevant]", "fired [accidentally]".
 # Adverbs in -ly that say how much, how sure or when, not how: "primarily survived", "allegedly withheld".
 NOT_MANNER = frozenset(
     """primarily mainly mostly largely only really actually generally usually recently currently previously
@@ -190,6 +188,8 @@ NOT_MANNER = frozenset(
     partly allegedly reportedly apparently initially early lately merely simply certainly definitely
     immediately newly rarely""".split()
 )
+# The parts of a verb phrase kept on their own, by dependency: "pleaded [not guilty]", "argued [the evidence was
+# irrelevant]", "fired [accidentally]".
 VERB_PARTS = {"acomp": COMPLEMENT, "oprd": COMPLEMENT, "ccomp": CLAUSE, "advmod": MANNER}
 # A verb phrase is the verb with what completes it, not the clauses that hang on it or the verbs joined to it.
 CLAUSE_DEPENDENTS = frozenset("conj cc punct advcl mark nsubj nsubjpass csubj parataxis ccomp relcl dep appos".split())
