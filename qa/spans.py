@@ -174,7 +174,12 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         for m in sentence.entities
         if m.label not in ("CARDINAL", "ORDINAL") and not (analysis.asks_subtype and m.label in NUMERIC | {"PERSON"})
     ]  # "what kind of win": not "Monday", nor "Baldwin"
-    spans += [Span(m.start, m.end, 0.6, m) for m in sentence.chunks]
+    people = {(m.start, m.end) for m in sentence.entities if m.label == "PERSON"}
+    spans += [  # a name is a person's, as an entity or a noun phrase: "what" is seldom answered by one
+        Span(m.start, m.end, 0.5 if (m.start, m.end) in people else 0.6, m)
+        for m in sentence.chunks
+        if not (analysis.asks_subtype and (m.start, m.end) in people)
+    ]
     if not analysis.asks_what_said:  # "What did they learn that made them withdraw the plea deal?": not its kind
         spans += modifiers(analysis, sentence, text)
     if not analysis.asks_subtype:  # "what kind of arches": "rounded", not a phrase about them
@@ -192,6 +197,12 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     # "What did Morrissey argue?": "argued the evidence was irrelevant"; "What was revealed?": "it was
     # revealed that crucial evidence had been withheld"
     spans += verb_parts(analysis, sentence, CLAUSE, 0.95 if analysis.asks_what_said else CLAUSE_WEIGHT)
+    if analysis.asks_what_said and "say" in analysis.terms:  # "What did Baldwin say ...?": "disclosed that ..."
+        spans += [
+            Span(m.start, m.end, 0.8, m)
+            for m in sentence.predicates
+            if m.role == CLAUSE and stem(m.label) in REPORTING_VERBS | SAYING_VERBS and stem(m.label) != "say"
+        ]
     if WORDING_VERBS & set(analysis.terms):  # "What did the prosecution call the investigation?"
         spans += characterisations(sentence, text)
     if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):  # "What did the prosecutors say ... includes?"
@@ -277,7 +288,7 @@ def completes(text: str, left, right) -> bool:
 
 
 ACTION = 0.9
-REPORTING_VERBS = frozenset(stem(w) for w in "allege maintain add note tell report disclose deny".split())
+REPORTING_VERBS = frozenset(stem(w) for w in "allege maintain add note tell report disclose deny indicate".split())
 SETTING = re.compile(
     r"\b(?:in|at|after|before|during|on|outside|inside)\s+(?:(?:the|a|an|his|her|their|its)\s+)?([\w-]+)", re.IGNORECASE
 )

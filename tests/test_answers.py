@@ -90,6 +90,10 @@ KNOWN = [
     ("How were the safety regulation violations characterized?", "“serious” but not willful"),  # "deemed"
     ("Where was the prop gun discharged?", "Bonanza Creek Ranch near Santa Fe"),  # a place with the one near it
     ("Where is the ranch where the shooting happened?", "Santa Fe"),  # the ranch itself is what is asked about
+    (
+        "What did Baldwin say about the Rust events in an interview?",
+        "the events surrounding the “Rust” production had profoundly affected his life and career",
+    ),  # what he disclosed: "say" stands for any verb of saying
 ]
 
 OFF_TOPIC = [
