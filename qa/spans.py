@@ -918,7 +918,10 @@ def appositives(sentence, text: str, focus: str) -> list[Span]:
             after, before = text[chunk.end : entity.start], text[entity.end : chunk.start]
             follows = entity.start >= chunk.end and len(after) <= 3 and not after.strip(" ,")
             precedes = entity.end <= chunk.start and before.strip() == ","  # "Matthew Hutchins, her husband"
-            if (follows or precedes) and entity.label not in ("DATE", "CARDINAL", "ORDINAL"):
+            # a person named right after a thing, with no comma, is the next clause's subject: "a prop gun Baldwin
+            # was holding"
+            subject_next = entity.label == "PERSON" and "," not in after and not names_people(chunk.label)
+            if (follows or precedes) and entity.label not in ("DATE", "CARDINAL", "ORDINAL") and not subject_next:
                 spans.append(Span(entity.start, entity.end, 1.0, entity, linked=True))
     return spans
 

@@ -94,6 +94,7 @@ KNOWN = [
         "What did Baldwin say about the Rust events in an interview?",
         "the events surrounding the “Rust” production had profoundly affected his life and career",
     ),  # what he disclosed: "say" stands for any verb of saying
+    ("What type of firearm discharged during the rehearsal?", "a prop gun"),  # not "Baldwin", who held it
 ]
 
 OFF_TOPIC = [
