@@ -758,8 +758,8 @@ def trim_question_words(span: Span, tokens, question_terms: set[str]) -> Span:
         return span
     while inside and inside[0][2] in question_terms:
         inside.pop(0)
-    while inside and inside[-1][2] in question_terms:
-        inside.pop()
+    while inside and (inside[-1][2] in question_terms or not inside[-1][2]):
+        inside.pop()  # and the words that led to them: "the first half of| the 10th century"
     if not inside:
         return Span(span.start, span.start, span.weight, span.mention)
     return Span(max(span.start, inside[0][0]), min(span.end, inside[-1][1]), span.weight, span.mention)

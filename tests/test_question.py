@@ -8,7 +8,7 @@ from qa.answer import NAME_ABSENT, NAME_NEARBY, PARTLY_NAMED, name_presence, qua
 from qa.candidates import same_answer
 from qa.nlp import Mention
 from qa.question import PLACE, analyse_question, focus_types
-from qa.spans import ROLE_WORDS, entities, label_weight, modifiers, spans_for, speaker
+from qa.spans import ROLE_WORDS, Span, entities, label_weight, modifiers, spans_for, speaker, trim_question_words
 from qa.store import Sentence
 from qa.temporal import contradicts, names_a_year, time_spans
 from qa.text import answer_key, stem, word_spans
@@ -349,3 +349,16 @@ def test_which_type_of_x_is_answered_by_what_sets_the_x_apart():
 
 def test_a_hyphenated_modifier_that_opens_with_a_preposition_does_not_end_the_focus_phrase():
     assert analyse_question("Which previous on-set death did the judge bar discussion of?").focus == "death"
+
+
+def test_question_words_trimmed_from_an_entity_take_the_words_that_led_to_them():
+    text = "It emerged in the first half of the 10th century."
+    start = text.index("the first")
+    span = Span(start, text.index("."), 1.0, Mention(start, text.index("."), "DATE"))
+    tokens = [(s, e, t) for s, e, t in word_spans(text)]
+    trimmed = trim_question_words(span, tokens, {"10th", "centuri"})
+    assert text[trimmed.start : trimmed.end] == "the first half"
+    last_days = "It will last 10 days."
+    span = Span(last_days.index("last"), last_days.index("."), 1.0, None)
+    trimmed = trim_question_words(span, word_spans(last_days), {"last"})
+    assert last_days[trimmed.start : trimmed.end] == "10 days"
