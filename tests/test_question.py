@@ -355,8 +355,7 @@ def test_question_words_trimmed_from_an_entity_take_the_words_that_led_to_them()
     text = "It emerged in the first half of the 10th century."
     start = text.index("the first")
     span = Span(start, text.index("."), 1.0, Mention(start, text.index("."), "DATE"))
-    tokens = [(s, e, t) for s, e, t in word_spans(text)]
-    trimmed = trim_question_words(span, tokens, {"10th", "centuri"})
+    trimmed = trim_question_words(span, word_spans(text), {"10th", "centuri"})
     assert text[trimmed.start : trimmed.end] == "the first half"
     last_days = "It will last 10 days."
     span = Span(last_days.index("last"), last_days.index("."), 1.0, None)
