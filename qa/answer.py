@@ -59,6 +59,7 @@ POSSESSOR = 1.3  # a possessor ("Baldwin's") when the question asks "whose"
 LIGHT_VERBS = frozenset(stem(w) for w in "give put keep take make go come bring carry say".split())
 LIGHT_VERB = 0.3
 SPEAKER = 1.3  # the name a quote is attributed to, when the question asks who said it
+YEAR = re.compile(r"\d{4}")
 CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+")  # "Halyna Hutchins", "Mary Marlowe Sommer"
 
 
@@ -353,7 +354,8 @@ class Answerer:
 
     def fullest_name(self, best: Candidate, members: list[Candidate]) -> Candidate:
         """The member that gives the best answer's name in full, if one in the same article does: "Halyna
-        Hutchins" for "Hutchins", where another sentence that agrees names her so; else the best answer."""
+        Hutchins" for "Hutchins", where another sentence that agrees names her so; a year with its day, if a
+        member gives it; else the best answer."""
         short = self.span_text(best)
         fuller = [
             m
@@ -362,6 +364,8 @@ class Answerer:
             and (name := self.span_text(m)).endswith(" " + short)
             and CAPITALISED_WORDS.fullmatch(name)
         ]
+        if not fuller and YEAR.fullmatch(short):  # "2021": "Oct. 21, 2021", where another sentence dates it so
+            fuller = [m for m in members if self.span_text(m).endswith(" " + short) and m.score >= 0.6 * best.score]
         return max(fuller, key=lambda m: (len(self.span_text(m)), m.score)) if fuller else best
 
     def span_text(self, candidate: Candidate) -> str:

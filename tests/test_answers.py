@@ -95,6 +95,7 @@ KNOWN = [
         "the events surrounding the “Rust” production had profoundly affected his life and career",
     ),  # what he disclosed: "say" stands for any verb of saying
     ("What type of firearm discharged during the rehearsal?", "a prop gun"),  # not "Baldwin", who held it
+    ("When did the shooting on the Rust set take place?", "Oct. 21, 2021"),  # "in 2021", given with its day
 ]
 
 OFF_TOPIC = [
