@@ -17,6 +17,7 @@ WORDING_VERBS = frozenset(
     stem(w) for w in "describe call characterize characterise label dub classify deem term brand".split()
 )
 WORDING_NOUNS = frozenset("phrase phrases words term terms expression description label".split())
+WORDING_NOUN = re.compile(r"\b(?:description|words|phrase|expression)\b", re.IGNORECASE)
 POSSESSIVE_WORD = re.compile(r"['’]s$")
 POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")  # matched where a name ends: "Baldwin's", "Hutchins’"
 QUOTED = re.compile(r"[“\"]([^”\"]{3,200}?)[,.]?[”\"]")
@@ -189,6 +190,10 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         spans += actions(analysis, sentence, text)
     if CAPACITY_VERBS.search(analysis.text):  # "What was Matthew Hutchins named?": "named as an executive producer"
         spans += capacities(sentence, text)
+    if WORDING_NOUN.search(analysis.text):  # "What was the judge's description of the oversight?"
+        spans += wordings(analysis, sentence, text)
+    if ASKS_HELD.search(analysis.text):  # "What was Baldwin holding?"
+        spans += held_objects(analysis, sentence, text)
     spans += [  # "What has Baldwin pleaded?": "pleaded not guilty"
         Span(m.start, m.end, 0.85, m)
         for m in sentence.predicates
@@ -211,6 +216,23 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             quoted = [replace(q, weight=q.weight * 0.7) for q in quoted]
         spans += quoted
     return spans + [Span(sentence.start, sentence.end, 0.45)]
+
+
+ASKS_HELD = re.compile(r"\b(?i:what) (?:was|were|is|are) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* \w+ing\b")
+HELD_BY = re.compile(r" ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*) (?:was|were|is|are|had been|has been) (\w+ing)\b")
+
+
+def held_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """For "What was Baldwin holding?", the thing a clause with no "that" says the named person was doing
+    something to: "a prop gun Baldwin was holding discharged" (the parser often misreads it)."""
+    spans = []
+    for chunk in sentence.chunks:
+        held = HELD_BY.match(text, chunk.end)
+        if not held or stem(held.group(2).lower()) not in analysis.terms:
+            continue
+        if any(name & {stem(w.lower()) for w in held.group(1).split()} for name in analysis.names):
+            spans.append(Span(chunk.start, chunk.end, 1.0, chunk))
+    return spans
 
 
 def entity_weight(entity: Mention, sentence) -> float:

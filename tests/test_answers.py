@@ -96,6 +96,11 @@ KNOWN = [
     ),  # what he disclosed: "say" stands for any verb of saying
     ("What type of firearm discharged during the rehearsal?", "a prop gun"),  # not "Baldwin", who held it
     ("When did the shooting on the Rust set take place?", "Oct. 21, 2021"),  # "in 2021", given with its day
+    ("What was Baldwin holding when it discharged?", "a prop gun"),  # "a prop gun Baldwin was holding"
+    (
+        "What was the judge's description of the prosecution's oversight?",
+        "so near to bad faith as to show signs of scorching",
+    ),
 ]
 
 OFF_TOPIC = [
