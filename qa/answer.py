@@ -59,6 +59,7 @@ POSSESSOR = 1.3  # a possessor ("Baldwin's") when the question asks "whose"
 LIGHT_VERBS = frozenset(stem(w) for w in "give put keep take make go come bring carry say".split())
 LIGHT_VERB = 0.3
 SPEAKER = 1.3  # the name a quote is attributed to, when the question asks who said it
+QUOTE_CLOSE = re.compile(r"[!?]?”")
 YEAR = re.compile(r"\d{4}")
 CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+")  # "Halyna Hutchins", "Mary Marlowe Sommer"
 
@@ -275,12 +276,13 @@ class Answerer:
                 weight *= 0.6  # "Which court ... in Santa Fe?": not "NM" in "Santa Fe, NM"
             score = sentence_score * weight * (0.7 + 0.3 * proximity(span_tokens, matched))
             named_in = index - 1 if answer.start < sentence.start else None
+            start, end = closed_quotes(text, answer.start, answer.end)
             results.append(
                 Candidate(
                     sentence.doc_index,
                     index,
-                    answer.start,
-                    answer.end,
+                    start,
+                    end,
                     score,
                     coverage,
                     similarity,
@@ -466,6 +468,19 @@ def quoted(text: str, sentence_start: int, start: int) -> bool:
     """Whether a position lies inside quotation marks opened earlier in its sentence."""
     before = text[sentence_start:start]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def closed_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span with its quotation marks paired: "yelling “reload!”", not "yelling “reload"; an opening mark
+    with no close near is dropped."""
+    piece = text[start:end]
+    if piece.count("“") > piece.count("”"):
+        close = QUOTE_CLOSE.match(text, end)  # "“reload!”"; not "prosecution.”", where the sentence ends
+        if close:
+            return start, close.end()
+        if piece.startswith("“"):
+            return start + 1, end
+    return start, end
 
 
 def names_a_body(name: frozenset[str], ordered_terms: list[str]) -> bool:

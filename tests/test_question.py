@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer import NAME_ABSENT, NAME_NEARBY, PARTLY_NAMED, name_presence, qualifies_question_name, restates_question
+from qa.answer import (
+    NAME_ABSENT,
+    NAME_NEARBY,
+    PARTLY_NAMED,
+    closed_quotes,
+    name_presence,
+    qualifies_question_name,
+    restates_question,
+)
 from qa.candidates import same_answer
 from qa.nlp import Mention
 from qa.question import PLACE, analyse_question, focus_types
@@ -361,3 +369,12 @@ def test_question_words_trimmed_from_an_entity_take_the_words_that_led_to_them()
     span = Span(last_days.index("last"), last_days.index("."), 1.0, None)
     trimmed = trim_question_words(span, word_spans(last_days), {"last"})
     assert last_days[trimmed.start : trimmed.end] == "10 days"
+
+
+def test_a_span_s_quotation_marks_are_paired():
+    text = "Baldwin could be seen yelling “reload!” at the armorer."
+    start, end = closed_quotes(text, text.index("yelling"), text.index("reload") + len("reload"))
+    assert text[start:end] == "yelling “reload!”"
+    text = "It includes “critical pieces of information.”"
+    start, end = closed_quotes(text, text.index("“"), text.index("."))
+    assert text[start:end] == "critical pieces of information"  # the sentence's end is no part of it
