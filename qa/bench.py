@@ -60,14 +60,33 @@ def median_wall(command: list[str], runs: int, env: dict[str, str] | None = None
     )
 
 
+# Linux keeps a process's peak memory across fork and exec, so a child of this process, once it holds
+# PyTorch, would report at least this process's size. A small interpreter starts the command instead and
+# reports its peak: the command is forked from that small process.
+MEASURED_RUN = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+print(usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
 def peak_rss_mb(command: list[str]) -> tuple[float, float]:
     """(wall seconds, peak resident memory in MiB) of one child process."""
     started = time.perf_counter()
-    pid = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=PROJECT_ROOT).pid
-    _, status, usage = os.wait4(pid, 0)
+    run = subprocess.run(
+        [sys.executable, "-c", MEASURED_RUN, *command], capture_output=True, text=True, cwd=PROJECT_ROOT
+    )
+    wall = time.perf_counter() - started
+    maxrss_kib, status = (int(x) for x in run.stdout.split())
     if status != 0:
         raise RuntimeError(f"{' '.join(command)} failed with status {status}")
-    return time.perf_counter() - started, usage.ru_maxrss / 1024
+    return wall, maxrss_kib / 1024
 
 
 def chat_window_seconds(runs: int) -> float:
@@ -128,8 +147,6 @@ def run_benchmark(corpus: Path, say: Say, runs: int = 5) -> dict:
         wall, rss = peak_rss_mb([*qa_command, "index", "--full", "--corpus", str(corpus), "--index", str(index_dir)])
         figures.update(build_wall_s=round(wall, 2), build_peak_rss_mb=round(rss, 1))
 
-        # Fresh processes first, while this one is still small: a child forked from a process that holds
-        # PyTorch would count the parent's pages in its peak memory.
         say("Cold `qa ask` in fresh processes…")
         question = "Who was the armorer on the set?"
         ask = [*qa_command, "ask", question, "--corpus", str(corpus), "--index", str(index_dir)]
