@@ -188,6 +188,8 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         spans += [Span(start, end, 0.6 * EXTENDED, m) for start, end, m in claims(sentence, text)]
     if analysis.asks_action:
         spans += actions(analysis, sentence, text)
+    if analysis.asks_direct_object:  # "What has Baldwin agreed to give?": "agreed to turn over archival footage"
+        spans += agreed_objects(analysis, sentence, text)
     if CAPACITY_VERBS.search(analysis.text):  # "What was Matthew Hutchins named?": "named as an executive producer"
         spans += capacities(sentence, text)
     if WORDING_NOUN.search(analysis.text):  # "What was the judge's description of the oversight?"
@@ -232,6 +234,25 @@ def held_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             continue
         if any(name & {stem(w.lower()) for w in held.group(1).split()} for name in analysis.names):
             spans.append(Span(chunk.start, chunk.end, 1.0, chunk))
+    return spans
+
+
+VERB_BEFORE_TO = re.compile(r"(\w+)\s+\Z")
+
+
+def agreed_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """The object of a verb that completes one the question uses ("agreed to turn over archival footage"),
+    though the question words the second verb otherwise ("What has Baldwin agreed to give?")."""
+    spans = []
+    for clause in sentence.predicates:
+        before = VERB_BEFORE_TO.search(text, max(sentence.start, clause.start - 20), clause.start)
+        if clause.role != "xcomp" or not before or stem(before.group(1).lower()) not in analysis.terms:
+            continue
+        spans += [
+            Span(m.start, m.end, 0.85, m)
+            for m in sentence.chunks
+            if m.role == "dobj" and stem(m.governor) == stem(clause.label) and clause.start <= m.start < clause.end
+        ]
     return spans
 
 
