@@ -972,8 +972,8 @@ def appositives(sentence, text: str, focus: str) -> list[Span]:
 # Where a clause's next verb or a relative clause starts: "convicted of involuntary manslaughter| and is
 # serving ...", "met with multiple barriers| that have compromised ..."
 NEXT_CLAUSE = re.compile(
-    r"\s+(?:(?:and|but|or)\s+(?:is|was|are|were|has|have|had|will|would|can|could|did|does)|that|which|who)\b"
-)
+    r"\s+(?:(?:and|but|or)\s+(?:is|was|are|were|has|have|had|will|would|can|could|did|does)|that|which|who|as to)\b"
+)  # ... "so near to bad faith| as to show signs of scorching"
 
 
 WORD_THEN_CLAUSE = re.compile(r"\b(\w+)[”\"’]?\s+(\w+)[^,.;:—–“”\"()]*")

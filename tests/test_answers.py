@@ -98,6 +98,7 @@ KNOWN = [
     ("When did the shooting on the Rust set take place?", "Oct. 21, 2021"),  # "in 2021", given with its day
     ("What was Baldwin holding when it discharged?", "a prop gun"),  # "a prop gun Baldwin was holding"
     ("What has Baldwin agreed to give the filmmakers?", "archival footage"),  # "agreed to turn over ..."
+    ("What did the judge say the oversight was so near to?", "bad faith"),  # not "... as to show signs of ..."
     ("What did the prosecution fail to turn over to the defense?", "key evidence"),  # "failing to provide"
     (
         "What was the judge's description of the prosecution's oversight?",
