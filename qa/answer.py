@@ -51,6 +51,7 @@ OTHER_TIME = 0.3  # a sentence about another year or century than the question's
 # that is far from any mention of it.
 NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
 PARTLY_NAMED = 0.9  # a sentence that gives one of the question's names but not another
+OWNER_NEARBY = 0.8  # a sentence whose passage, not itself, gives the owner a question names: "the armorer's"
 AFTER_PREPOSITION = 1.3  # a span right after the preposition that leads the question
 POSSESSOR = 1.3  # a possessor ("Baldwin's") when the question asks "whose"
 # Verbs that say little on their own ("who was given a credit", "who put the bullet"): an article words the
@@ -249,6 +250,7 @@ class Answerer:
         if self.other_time(analysis, index):
             sentence_score *= OTHER_TIME
         sentence_score *= name_presence(analysis, sentence_terms, passage_terms)
+        sentence_score *= owner_presence(analysis, sentence_terms, passage_terms)
         matched = anchors(tokens, question_terms)
         focus = focus_stem(analysis)
         results = []
@@ -425,6 +427,18 @@ def name_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage_
     if any(name & sentence_terms for name in analysis.names):
         return PARTLY_NAMED  # "When did Rory Kennedy start Moxie Films?": a sentence about Kennedy alone
     return NAME_NEARBY if any(name & passage_terms for name in analysis.names) else NAME_ABSENT
+
+
+COMMON_OWNER = re.compile(r"\b(?:the|a|an)\s+([a-z]+)['’]s\b")  # "the armorer's prison term"
+
+
+def owner_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage_terms: set[str]) -> float:
+    """As `name_presence`, for an owner the question names by a common noun: "How long is the armorer's
+    prison term?" is not answered by a sentence about someone else's term."""
+    owners = {stem(m.group(1)) for m in COMMON_OWNER.finditer(analysis.text)}
+    if not owners or owners & sentence_terms:
+        return 1.0
+    return OWNER_NEARBY if owners & passage_terms else NAME_ABSENT
 
 
 def whole_names(analysis: QuestionAnalysis, terms: set[str]) -> set[str]:

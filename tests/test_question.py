@@ -7,9 +7,11 @@ import pytest
 from qa.answer import (
     NAME_ABSENT,
     NAME_NEARBY,
+    OWNER_NEARBY,
     PARTLY_NAMED,
     closed_quotes,
     name_presence,
+    owner_presence,
     qualifies_question_name,
     restates_question,
 )
@@ -378,3 +380,10 @@ def test_a_span_s_quotation_marks_are_paired():
     text = "It includes “critical pieces of information.”"
     start, end = closed_quotes(text, text.index("“"), text.index("."))
     assert text[start:end] == "critical pieces of information"  # the sentence's end is no part of it
+
+
+def test_an_owner_named_by_a_common_noun_counts_as_a_name_does():
+    analysis = analyse_question("How long is the armorer's prison term?")
+    assert owner_presence(analysis, {"armor", "sentenc"}, set()) == 1.0
+    assert owner_presence(analysis, {"prison", "sentenc"}, {"armor"}) == OWNER_NEARBY < 1.0
+    assert owner_presence(analyse_question("How long is the prison term?"), {"prison"}, set()) == 1.0
