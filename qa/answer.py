@@ -118,15 +118,19 @@ class Answerer:
             self.tokens[index] = [(s + sentence.start, e + sentence.start, t) for s, e, t in word_spans(text)]
         return self.tokens[index]
 
+    def doc_sentences(self, doc_index: int) -> list:
+        """The sentences of article `doc_index` (the articles' sentence ranges are read once)."""
+        if self.ranges is None:
+            self.ranges = self.store.sentence_ranges()
+        lo, hi = self.ranges[doc_index]
+        return self.store.sentences[lo:hi]
+
     def people(self, doc_index: int) -> frozenset[str]:
         """The words of the names article `doc_index` tags as people more often than as anything else, made
         once ("Normandy" in "Richard of Normandy" is a place: the words after "of" do not count)."""
         if doc_index not in self.names:
-            if self.ranges is None:
-                self.ranges = self.store.sentence_ranges()
-            lo, hi = self.ranges[doc_index]
             text, votes = self.store.documents[doc_index].text, Counter()
-            for sentence in self.store.sentences[lo:hi]:
+            for sentence in self.doc_sentences(doc_index):
                 for m in sentence.entities:
                     for word in WORD.findall(text[m.start : m.end].split(" of ")[0]):
                         if word.lower() not in STOPWORDS and len(word) > 1:
@@ -138,11 +142,8 @@ class Answerer:
         """What article `doc_index` calls its people, by the stem of each word of their names: "souza" ->
         {"director"}."""
         if doc_index not in self.role_words:
-            if self.ranges is None:
-                self.ranges = self.store.sentence_ranges()
-            lo, hi = self.ranges[doc_index]
             text, found = self.store.documents[doc_index].text, defaultdict(set)
-            for sentence in self.store.sentences[lo:hi]:
+            for sentence in self.doc_sentences(doc_index):
                 for person, role in person_roles(sentence, text, self.people(doc_index)):
                     for word in WORD.findall(text, person.start, person.end):
                         found[stem(word.lower())].add(role)

@@ -397,14 +397,22 @@ KIN = frozenset(
 )
 
 
+def named_entities(analysis: QuestionAnalysis, sentence, text: str) -> list[Mention]:
+    """The sentence's entities that give a whole name from the question: "Matthew Hutchins" for "Who is
+    Matthew Hutchins?"."""
+    found = []
+    for entity in sentence.entities:
+        entity_terms = terms_of(text, entity)
+        if any(name <= entity_terms for name in analysis.names):
+            found.append(entity)
+    return found
+
+
 def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """What a sentence says the person a "Who is X?" question names is: "Matthew Hutchins, her husband,",
     "director Joel Souza", "Rollo was a Viking"."""
     spans = []
-    for entity in sentence.entities:
-        entity_terms = terms_of(text, entity)
-        if not any(name <= entity_terms for name in analysis.names):
-            continue
+    for entity in named_entities(analysis, sentence, text):
         for chunk in sentence.chunks:
             if analysis.asks_occupation and chunk.label in KIN:
                 continue  # "her husband" says who someone is, not what they do
@@ -719,10 +727,7 @@ def owners_named_beside(analysis: QuestionAnalysis, sentence, text: str) -> list
     """For "Who runs / owns X?", the owner a phrase beside X's name gives: "Kennedy" in "Kennedy’s company,
     Moxie Films,"."""
     spans = []
-    for named in sentence.entities:
-        named_terms = terms_of(text, named)
-        if not any(name <= named_terms for name in analysis.names):
-            continue
+    for named in named_entities(analysis, sentence, text):
         for chunk in sentence.chunks:
             if not closed_apposition(text, named, chunk):
                 continue
