@@ -430,16 +430,12 @@ def name_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage_
     return NAME_NEARBY if any(name & passage_terms for name in analysis.names) else NAME_ABSENT
 
 
-COMMON_OWNER = re.compile(r"\b(?:the|a|an)\s+([a-z]+)['’]s\b")  # "the armorer's prison term"
-
-
 def owner_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage_terms: set[str]) -> float:
     """As `name_presence`, for an owner the question names by a common noun: "How long is the armorer's
     prison term?" is not answered by a sentence about someone else's term."""
-    owners = {stem(m.group(1)) for m in COMMON_OWNER.finditer(analysis.text)}
-    if not owners or owners & sentence_terms:
+    if not analysis.owners or analysis.owners & sentence_terms:
         return 1.0
-    return OWNER_NEARBY if owners & passage_terms else NAME_ABSENT
+    return OWNER_NEARBY if analysis.owners & passage_terms else NAME_ABSENT
 
 
 def whole_names(analysis: QuestionAnalysis, terms: set[str]) -> set[str]:

@@ -78,6 +78,7 @@ SAYS = re.compile(r"\b(?:say|says|said|saying|told|tells)\b", re.IGNORECASE)
 FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 TYPE_ONLY = DATE | PLACE | AMOUNT | frozenset({"PERCENT", "LANGUAGE", "NORP"})
 OWNER = re.compile(r"\s*(?:which|what)\s+([A-Za-z-]+)['’]s\s", re.IGNORECASE)  # "Which outlet's reporter"
+COMMON_OWNER = re.compile(r"\b(?:the|a|an)\s+([a-z]+)['’]s\b")  # "the armorer's prison term"
 # "... Margaret's husband?", "What was Souza's job on the film?"
 POSSESSED = re.compile(
     r"['’]s\s+([A-Za-z-]+)(?:\s+(?:on|in|at|for|with|during)\s+(?:the\s+|a\s+|an\s+|this\s+)?[\w’'-]+)?\s*\??\s*$"
@@ -115,6 +116,7 @@ class QuestionAnalysis:
     asks_what_said: bool = False  # "What did Morrissey argue (about X)?", "What did they learn?": the clause
     focus_phrase: frozenset[str] = frozenset()  # "which judicial district court": {judici, district, court}
     surnames: tuple[tuple[str, frozenset[str]], ...] = ()  # ("kennedi", {rori, kennedi}): a name's last word
+    owners: frozenset[str] = frozenset()  # owners named by a common noun: "the armorer's prison term" -> {armor}
 
     @property
     def typed(self) -> bool:
@@ -177,6 +179,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         surnames=surnames(question),
         asks_what_said=kind == "what" and asks_what_said(tokens),
         focus_phrase=focus_phrase(tokens, focus),
+        owners=frozenset(stem(m.group(1)) for m in COMMON_OWNER.finditer(question)),
     )
 
 
