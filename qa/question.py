@@ -81,7 +81,8 @@ OWNER = re.compile(r"\s*(?:which|what)\s+([A-Za-z-]+)['’]s\s", re.IGNORECASE) 
 COMMON_OWNER = re.compile(r"\b(?:the|a|an)\s+([a-z]+)['’]s\b")  # "the armorer's prison term"
 # "... Margaret's husband?", "What was Souza's job on the film?"
 POSSESSED = re.compile(
-    r"['’]s\s+([A-Za-z-]+)(?:\s+(?:on|in|at|for|with|during)\s+(?:the\s+|a\s+|an\s+|this\s+)?[\w’'-]+)?\s*\??\s*$"
+    r"['’]s\s+([A-Za-z-]+)(?:\s+(?:on|in|at|for|with|during)\s+(?:the\s+|a\s+|an\s+|this\s+)?[\w’'-]+)?"
+    r"(?:,?\s+(?:besides|apart from|aside from|other than|in addition to)\b[^?]*)?\s*\??\s*$"  # "... besides acting"
 )
 ASKS_NAME = re.compile(r"\b(?:name|title) of\b|\b(?:called|named)$")
 # A past participle, regular or not: "wounded", "given", "shown", "sworn", "caught", "paid", "shot", "kept".

@@ -335,7 +335,7 @@ REPORTING_VERBS = frozenset(stem(w) for w in "allege maintain add note tell repo
 SETTING = re.compile(
     r"\b(?:in|at|after|before|during|on|outside|inside)\s+(?:(?:the|a|an|his|her|their|its)\s+)?([\w-]+)", re.IGNORECASE
 )
-REACTION_VERBS = frozenset(stem(w) for w in "react respond reply".split())
+REACTION_VERBS = frozenset(stem(w) for w in "react respond reply behave".split())
 NEGATION = re.compile(r"\bnot\b|n't\b|\bnever\b")
 EMPTY_VERBS = frozenset({"do", "be", "have"})  # "did all these things wrong" says nothing of what was done
 PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "who"})
@@ -430,12 +430,24 @@ def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
                 spans.append(Span(chunk.start, chunk.end, 1.0, chunk))  # "Rollo was a Viking"
             elif chunk.end <= entity.start and closed_apposition(text, entity, chunk):
                 spans.append(Span(chunk.start, chunk.end, 1.0, chunk))  # "Kennedy’s company, Moxie Films,"
+            elif analysis.asks_occupation and serves_as(text, entity, chunk):
+                spans.append(Span(chunk.start, chunk.end, 0.9, chunk))  # "Baldwin’s role as a producer"
         spans += [  # "the California Shield Law, which protects journalists from ..."
             Span(m.start, m.end, 0.8, m)
             for m in sentence.predicates
             if m.role == "relcl" and RELATIVE_AFTER.fullmatch(text, entity.end, m.start)
         ]
     return spans
+
+
+# Between a name and what the person serves as: "Alec Baldwin’s role as", "Baldwin, who also served as"
+SERVES_AS = re.compile(r"(?:['’]s\s+[a-z]+|,\s+who\s+(?:[a-z]+\s+){0,2}[a-z]+)\s+as\s+")
+
+
+def serves_as(text: str, entity: Mention, chunk: Mention) -> bool:
+    """Whether `chunk` is what the person `entity` serves as: "Alec Baldwin’s role as a producer", "Baldwin,
+    who also served as a producer"."""
+    return bool(SERVES_AS.fullmatch(text, entity.end, chunk.start))
 
 
 # "the defense's request", "the New Mexico attorney general’s office"; no phrase within ("the trial of the defense's")

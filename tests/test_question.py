@@ -133,7 +133,14 @@ def test_do_as_the_main_verb_asks_for_an_action():
     assert not analyse_question("What did Baldwin fire?").asks_action  # "did" is only the auxiliary
 
 
-@pytest.mark.parametrize("question", ["What was Hutchins's job?", "What was Joel Souza's job on the film?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was Hutchins's job?",
+        "What was Joel Souza's job on the film?",
+        "What is Baldwin's role on the film besides being an actor?",  # what is asked, apart from one it names
+    ],
+)
 def test_a_job_question_about_a_named_person_asks_what_they_are(question):
     analysis = analyse_question(question)
     assert analysis.asks_identity and analysis.asks_occupation and "job" not in analysis.terms
