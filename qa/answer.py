@@ -50,6 +50,8 @@ OTHER_TIME = 0.3  # a sentence about another year or century than the question's
 # A sentence that does not name the question's subject, though its passage does (often "he" or "she"), or
 # that is far from any mention of it.
 NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
+# "Who directed The Crow?": a passage that never uses the verb "who" does tells of no one doing it.
+VERB_ABSENT = 0.9
 PARTLY_NAMED = 0.9  # a sentence that gives one of the question's names but not another
 OWNER_NEARBY = 0.8  # a sentence whose passage, not itself, gives the owner a question names: "the armorer's"
 AFTER_PREPOSITION = 1.3  # a span right after the preposition that leads the question
@@ -252,6 +254,8 @@ class Answerer:
             sentence_score *= OTHER_TIME
         sentence_score *= name_presence(analysis, sentence_terms, passage_terms)
         sentence_score *= owner_presence(analysis, sentence_terms, passage_terms)
+        if analysis.kind == "who" and analysis.verb and analysis.verb not in LIGHT_VERBS | passage_terms:
+            sentence_score *= VERB_ABSENT
         matched = anchors(tokens, question_terms)
         focus = focus_stem(analysis)
         results = []

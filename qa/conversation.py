@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa.answer import Answer, Answerer
-from qa.question import PERSON, focus_types
+from qa.question import PERSON, analyse_question, focus_types
 from qa.spans import GROUP_NOUNS
 from qa.text import answer_key
 
@@ -141,10 +141,11 @@ class Conversation:
         return None
 
     def salient_entity(self) -> str | None:
-        """What a pronoun most likely points to: the last answer that is a name, else the last name asked about."""
+        """What a pronoun most likely points to: the last answer that is a name, else the last name asked about
+        (the person "Who is X?" asks about, not what they are)."""
         for turn in reversed(self.turns):
             answer = turn.answer
-            if answer.answerable and answer.kind in ("who", "which") and answer.text and len(answer.text) < 60:
+            if named_answer(turn):
                 return answer.text
             names = NAME.findall(turn.resolved)
             if names:
@@ -153,6 +154,15 @@ class Conversation:
             if described:  # "What did the judge rule?", then "What else did she exclude?"
                 return described[-1]
         return None
+
+
+def named_answer(turn: Turn) -> bool:
+    """Whether a turn's answer names someone a pronoun may stand for: not what "Who is Luke Nikas?" says
+    he is ("lawyer")."""
+    answer = turn.answer
+    if not (answer.answerable and answer.kind in ("who", "which") and answer.text and len(answer.text) < 60):
+        return False
+    return not analyse_question(turn.resolved).asks_identity
 
 
 def names_a_person(noun: str) -> bool:

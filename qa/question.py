@@ -118,6 +118,7 @@ class QuestionAnalysis:
     focus_phrase: frozenset[str] = frozenset()  # "which judicial district court": {judici, district, court}
     surnames: tuple[tuple[str, frozenset[str]], ...] = ()  # ("kennedi", {rori, kennedi}): a name's last word
     owners: frozenset[str] = frozenset()  # owners named by a common noun: "the armorer's prison term" -> {armor}
+    verb: str | None = None  # what a subject wh-phrase does: "replac" in "Who replaced Hutchins?"
 
     @property
     def typed(self) -> bool:
@@ -181,6 +182,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         asks_what_said=kind == "what" and asks_what_said(tokens),
         focus_phrase=focus_phrase(tokens, focus),
         owners=frozenset(stem(m.group(1)) for m in COMMON_OWNER.finditer(question)),
+        verb=subject_verb(tokens, focus) if asks_subject(tokens, focus, named) and not owner else None,
     )
 
 
@@ -331,6 +333,20 @@ def asks_subject(tokens: list[str], focus: str | None, named: tuple[frozenset[st
     if len(rest) >= 2 and rest[0] in ("is", "was", "are", "were") and rest[1].endswith("ing"):
         return True  # "who is making"
     return bool(rest) and rest[0] not in AUXILIARIES and rest[0] not in STOPWORDS
+
+
+def subject_verb(tokens: list[str], focus: str | None) -> str | None:
+    """The stem of the verb a subject wh-phrase does: "replace" in "Who replaced Hutchins?", "testifi" in
+    "Which witness will testify?"."""
+    position = next((i for i, t in enumerate(tokens) if t in ("who", "which", "what")), None)
+    if position is None:
+        return None
+    rest = tokens[position + 1 :]
+    if focus and focus in rest:
+        rest = rest[rest.index(focus) + 1 :]
+    if len(rest) >= 2 and rest[0] in MODAL_AUXILIARIES | {"is", "was", "are", "were", "else"}:
+        rest = rest[1:]  # "who has pleaded", "who is making", "who else represents"
+    return stem(rest[0]) if rest and rest[0] not in STOPWORDS else None
 
 
 def classify(tokens: list[str], possessed: str | None = None) -> tuple[str, frozenset[str], str | None]:

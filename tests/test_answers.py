@@ -119,6 +119,7 @@ OFF_TOPIC = [
     "What is the boiling point of water?",
     "Which actor replaced Baldwin in the film?",  # the articles call the people they name something else
     "Which judge presided over Gutierrez Reed's trial?",
+    "Who directed the film The Crow?",  # no passage says anyone directed it
 ]
 
 

@@ -16,6 +16,14 @@ def test_pronoun_follow_up_uses_the_previous_answer(answerer):
     assert "18" in second.answer.text
 
 
+def test_a_pronoun_after_who_is_x_stands_for_x_not_for_what_x_is(answerer):
+    conversation = Conversation(answerer)
+    assert conversation.ask("Who is Luke Nikas?").answer.text == "lawyer"
+    turn = conversation.ask("What has he described the safety bureau report as?")
+    assert "Luke Nikas" in turn.resolved
+    assert turn.answer.text == "exonerating Baldwin"
+
+
 @pytest.mark.parametrize(
     ("first", "follow_up", "resolved"),
     [

@@ -394,3 +394,17 @@ def test_an_owner_named_by_a_common_noun_counts_as_a_name_does():
     assert owner_presence(analysis, {"armor", "sentenc"}, set()) == 1.0
     assert owner_presence(analysis, {"prison", "sentenc"}, {"armor"}) == OWNER_NEARBY < 1.0
     assert owner_presence(analyse_question("How long is the prison term?"), {"prison"}, set()) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Who replaced Halyna Hutchins as cinematographer?", "replac"),
+        ("Who else represents Baldwin?", stem("represents")),
+        ("Who has pleaded no contest?", "plead"),
+        ("Who was injured?", None),  # passive: the wh-phrase does nothing
+        ("Whom did the judge criticize?", None),
+    ],
+)
+def test_the_verb_a_subject_wh_phrase_does_is_found(question: str, verb: str | None):
+    assert analyse_question(question).verb == verb
