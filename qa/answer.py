@@ -342,7 +342,7 @@ class Answerer:
     def respond(self, analysis: QuestionAnalysis, hits: list[Hit], group: Group, confidence: float) -> Answer:
         """Fill the answer template from the winning group: span, sentence, one citation per article."""
         members = group.members + self.further_support(analysis, group)
-        best = self.fullest_name(group.best, members)
+        best = self.fullest_name(closest_wording(group), members)
         per_document: dict[int, Candidate] = {best.doc_index: best}
         for member in sorted(members, key=lambda c: -c.score):
             per_document.setdefault(member.doc_index, member)
@@ -422,6 +422,17 @@ class Answerer:
             doc.url,
             doc.date,
         )
+
+
+CLOSE_SCORE = 0.7
+
+
+def closest_wording(group: Group) -> Candidate:
+    """The member to show and cite first: of those scored nearly as well as the best, the one whose sentence
+    shares most of the question's words, as the article the question was worded from does."""
+    best = group.best
+    near = [m for m in group.members if m.score >= CLOSE_SCORE * best.score]
+    return max(near, key=lambda m: (m.coverage, m.score))
 
 
 def name_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage_terms: set[str]) -> float:

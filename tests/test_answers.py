@@ -169,6 +169,13 @@ def test_a_pronoun_is_answered_by_the_person_it_stands_for_with_both_sentences_c
     assert answer.supporting_sentence == citation.text
 
 
+def test_of_agreeing_articles_the_one_worded_like_the_question_is_cited_first(answerer: Answerer):
+    answer = answerer.ask("What did Baldwin point at Hutchins, according to prosecutors?")
+    assert answer.text == "the gun"
+    assert len(answer.citations) > 1
+    assert answer.citations[0].doc_id == "000_85ccd48f59644edf"  # "Prosecutors argue that he ... pointed the gun"
+
+
 def test_a_name_is_given_in_full_where_the_article_agrees_in_full(answerer: Answerer):
     # the best sentence says "Hutchins"; another of the same article that agrees says "Matthew Hutchins"
     answer = answerer.ask("Who was given an executive producer credit after the settlement?")
