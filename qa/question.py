@@ -119,6 +119,7 @@ class QuestionAnalysis:
     surnames: tuple[tuple[str, frozenset[str]], ...] = ()  # ("kennedi", {rori, kennedi}): a name's last word
     owners: frozenset[str] = frozenset()  # owners named by a common noun: "the armorer's prison term" -> {armor}
     verb: str | None = None  # what a subject wh-phrase does: "replac" in "Who replaced Hutchins?"
+    focus_modifier: str | None = None  # the common noun or adjective before the focus: "assist" (director)
 
     @property
     def typed(self) -> bool:
@@ -183,6 +184,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         focus_phrase=focus_phrase(tokens, focus),
         owners=frozenset(stem(m.group(1)) for m in COMMON_OWNER.finditer(question)),
         verb=subject_verb(tokens, focus) if asks_subject(tokens, focus, named) and not owner else None,
+        focus_modifier=focus_modifier(question, focus),
     )
 
 
@@ -294,6 +296,15 @@ def focus_phrase(tokens: list[str], focus: str | None) -> frozenset[str]:
     if position is None or focus is None or focus not in tokens[position:]:
         return frozenset()
     return frozenset(stem(t) for t in tokens[position + 1 : tokens.index(focus, position) + 1] if t not in STOPWORDS)
+
+
+def focus_modifier(question: str, focus: str | None) -> str | None:
+    """The stem of the lower-case word right before the focus noun, where it narrows the focus: "assistant"
+    in "Who was the assistant director?"; not a place ("the New Mexico judge") or a determiner."""
+    if not focus:
+        return None
+    before = re.search(rf"\b([a-z][a-z-]*)\s+{re.escape(focus)}", question)
+    return stem(before.group(1)) if before and before.group(1) not in STOPWORDS | set(WH_WORDS) else None
 
 
 def asks_what_said(tokens: list[str]) -> bool:

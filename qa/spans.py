@@ -829,6 +829,9 @@ DIRECT_OBJECT = 1.2
 ARGUMENT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj", "attr", "dative"})
 
 
+FULL_ROLE = 1.3
+
+
 def syntax_weight(
     analysis: QuestionAnalysis, mention: Mention | None, tokens, span_tokens: list[int], focus: str | None
 ) -> float:
@@ -850,6 +853,8 @@ def syntax_weight(
     before = span_tokens[0] - 1 if span_tokens else -1
     if before >= 0 and focus and tokens[before][2] == focus:
         weight *= 1.5  # the asked-for role just before a name: "Judge Mary Marlowe Sommer"
+        if analysis.focus_modifier and before > 0 and tokens[before - 1][2] == analysis.focus_modifier:
+            weight *= FULL_ROLE  # all of it: "assistant director Dave Halls", not "director Joel Souza"
     elif before >= 0 and tokens[before][2] in question_terms:
         weight *= 1.2
     elif analysis.asks_object and any(0 < span_tokens[0] - i <= 3 for i in anchors(tokens, question_terms)):

@@ -408,3 +408,16 @@ def test_an_owner_named_by_a_common_noun_counts_as_a_name_does():
 )
 def test_the_verb_a_subject_wh_phrase_does_is_found(question: str, verb: str | None):
     assert analyse_question(question).verb == verb
+
+
+@pytest.mark.parametrize(
+    ("question", "modifier"),
+    [
+        ("Who was the assistant director on Rust?", "assist"),
+        ("Which special prosecutor withdrew the appeal?", "special"),
+        ("Which New Mexico judge ruled?", None),  # a place, not a kind of judge
+        ("Who was the judge?", None),
+    ],
+)
+def test_the_word_that_narrows_the_focus_is_found(question: str, modifier: str | None):
+    assert analyse_question(question).focus_modifier == modifier
