@@ -120,6 +120,9 @@ class QuestionAnalysis:
     owners: frozenset[str] = frozenset()  # owners named by a common noun: "the armorer's prison term" -> {armor}
     verb: str | None = None  # what a subject wh-phrase does: "replac" in "Who replaced Hutchins?"
     focus_modifier: str | None = None  # the common noun or adjective before the focus: "assist" (director)
+    # the verb that ends a reported question, whose object is asked: "bring" in "What did she say she hopes the
+    # lawsuits bring?"
+    reported_verb: str | None = None
 
     @property
     def typed(self) -> bool:
@@ -185,6 +188,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         owners=frozenset(stem(m.group(1)) for m in COMMON_OWNER.finditer(question)),
         verb=subject_verb(tokens, focus) if asks_subject(tokens, focus, named) and not owner else None,
         focus_modifier=focus_modifier(question, focus),
+        reported_verb=reported_verb(tokens) if kind == "what" and not (stranded or asks_what_said(tokens)) else None,
     )
 
 
@@ -305,6 +309,15 @@ def focus_modifier(question: str, focus: str | None) -> str | None:
         return None
     before = re.search(rf"\b([a-z][a-z-]*)\s+{re.escape(focus)}", question)
     return stem(before.group(1)) if before and before.group(1) not in STOPWORDS | set(WH_WORDS) else None
+
+
+def reported_verb(tokens: list[str]) -> str | None:
+    """The stem of the word that ends a question, after a verb of saying or knowing and a subject of its own:
+    "bring" in "What did she say she hopes the lawsuits bring?"; none for "What did Morrissey argue?"."""
+    said = next((i for i, t in enumerate(tokens) if stem(t) in SAYING_VERBS | KNOWING_VERBS), None)
+    if said is None or said >= len(tokens) - 2 or tokens[-1] in STOPWORDS:
+        return None
+    return stem(tokens[-1])
 
 
 def asks_what_said(tokens: list[str]) -> bool:

@@ -21,6 +21,7 @@ WORDING_NOUN = re.compile(r"\b(?:description|words|phrase|expression)\b", re.IGN
 POSSESSIVE_WORD = re.compile(r"['’]s$")
 POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")  # matched where a name ends: "Baldwin's", "Hutchins’"
 QUOTED = re.compile(r"[“\"]([^”\"]{3,200}?)[,.]?[”\"]")
+QUOTE_CLOSE = re.compile(r"[,.]?[”\"]")
 NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 ASIDE = re.compile(r"\s*(?:—|–|--|\()\s*([^—–()]{2,80}?)\s*(?:—|–|--|\))")  # "evidence—a cache of bullets—"
 CAPACITY_NOUNS = frozenset({"role", "roles", "position", "positions", "job", "jobs", "post", "capacity", "credit"})
@@ -188,6 +189,12 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         spans += [Span(start, end, 0.6 * EXTENDED, m) for start, end, m in claims(sentence, text)]
     if analysis.asks_action:
         spans += actions(analysis, sentence, text)
+    if analysis.reported_verb:  # "What did she say she hopes the lawsuits bring?": "some measure of justice"
+        spans += [
+            Span(start, quote_end(text, start, sentence.end) or end, REPORTED_OBJECT * EXTENDED**k, m)
+            for start, end, m, k in extended_chunks(sentence, text, alone=True)
+            if m.role == "dobj" and stem(m.governor) == analysis.reported_verb
+        ]
     if analysis.asks_direct_object:  # "What has Baldwin agreed to give?": "agreed to turn over archival footage"
         spans += agreed_objects(analysis, sentence, text)
     if CAPACITY_VERBS.search(analysis.text):  # "What was Matthew Hutchins named?": "named as an executive producer"
@@ -216,6 +223,10 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         quoted = quotations(sentence, text)
         if stranded:  # "say efforts were met with?": what follows "met with" answers, more than the quote
             quoted = [replace(q, weight=q.weight * 0.7) for q in quoted]
+        elif analysis.reported_verb:  # "say she hopes the lawsuits bring?": not "We hope the lawsuits bring ..."
+            quoted = [
+                replace(q, weight=q.weight * 0.7) if analysis.reported_verb in terms_of(text, q) else q for q in quoted
+            ]
         spans += quoted
     return spans + [Span(sentence.start, sentence.end, 0.45)]
 
@@ -266,6 +277,7 @@ def entity_weight(entity: Mention, sentence) -> float:
 
 
 UNNAMED_FOCUS = 0.5
+REPORTED_OBJECT = 0.8
 CLAUSE_WEIGHT = 0.7  # the clause of any question verb ("What was revealed?"), below one someone said
 EXTENDED = 1.05  # per phrase a noun phrase takes in: "negligence" says less than the whole list
 MAX_EXTENSIONS = 2
@@ -1048,6 +1060,15 @@ def characterisations(sentence, text: str) -> list[Span]:
     incomplete and unreliable" answers "How did the prosecution describe the investigation?"."""
     found = AS_PHRASE.finditer(text, sentence.start, sentence.end)
     return [Span(m.start(1), m.end(1), 0.8) for m in found if len(m.group(1).split()) <= 8]
+
+
+def quote_end(text: str, start: int, limit: int) -> int | None:
+    """Where the quotation that opens right before `start` closes, before `limit`: an object quoted whole is
+    given whole ("“critical pieces of information concerning ... prosecution.”")."""
+    if start == 0 or text[start - 1] not in '“"':
+        return None
+    close = QUOTE_CLOSE.search(text, start, limit)
+    return close.start() if close else None
 
 
 def quotations(sentence, text: str) -> list[Span]:

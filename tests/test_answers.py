@@ -48,11 +48,13 @@ KNOWN = [
     ),
     ("How did Baldwin react to the producer ruling?", "didn't react to the ruling"),
     ("How did Baldwin behave in court while the judge ruled?", "listened intently and took notes"),
-    ("What is Baldwin's role on the film besides being an actor?", "producer"),
+    ("What is Baldwin's role on the film besides being an actor?", "producer"),  # "Baldwin’s role as a producer"
+    ("Who was the assistant director on Rust?", "Dave Halls"),  # not "director Joel Souza"
+    ("What did Morrissey say she hopes the lawsuits bring?", "some measure of justice"),  # not the whole quote
     (
-        "Who was the assistant director on Rust?",
-        "Dave Halls",
-    ),  # not "director Joel Souza"  # "Baldwin’s role as a producer"
+        "What did the prosecutors say the footage includes?",  # an object quoted whole is given whole
+        "critical pieces of information concerning key elements of this criminal prosecution",
+    ),
     ("What did the prosecution allege Baldwin was doing to witnesses?", "pressuring witnesses to cooperate"),
     ("What single reference did the judge allow?", "the potential lethality of blank rounds"),  # what completes it
     ("Whose office said it would not pursue the appeal?", "the New Mexico attorney general"),  # an owner of words
