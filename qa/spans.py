@@ -182,7 +182,9 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         for m in sentence.chunks
         if not (analysis.asks_subtype and (m.start, m.end) in people)
     ]
-    if not analysis.asks_what_said:  # "What did they learn that made them withdraw the plea deal?": not its kind
+    # "What did they learn that made them withdraw the plea deal?", "What did X pay to settle the violations?":
+    # not a kind of deal or of violations
+    if not (analysis.asks_what_said or analysis.asks_direct_object):
         spans += modifiers(analysis, sentence, text)
     if not analysis.asks_subtype:  # "what kind of arches": "rounded", not a phrase about them
         spans += [Span(start, end, 0.6 * EXTENDED**k, m) for start, end, m, k in extended_chunks(sentence, text)]
@@ -854,7 +856,7 @@ def syntax_weight(
     question_terms = set(analysis.terms)
     if mention.role in ARGUMENT_ROLES and stem(mention.governor) in question_terms:
         weight *= 1.15
-        if analysis.asks_direct_object and mention.role == "dobj":
+        if analysis.asks_direct_object and mention.role == "dobj" and stem(mention.governor) not in analysis.purposes:
             weight *= DIRECT_OBJECT  # "What did prosecutors withdraw?": "withdrew a misdemeanor plea deal"
     if analysis.kind == "how_long" and stem(mention.governor) not in question_terms:
         weight *= 0.6  # "how long did the trial last": an "18-month sentence" measures something else

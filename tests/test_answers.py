@@ -50,6 +50,7 @@ KNOWN = [
     ("How did Baldwin behave in court while the judge ruled?", "listened intently and took notes"),
     ("What is Baldwin's role on the film besides being an actor?", "producer"),  # "Baldwin’s role as a producer"
     ("Who was the assistant director on Rust?", "Dave Halls"),  # not "director Joel Souza"
+    ("What did Rust Movie Productions pay to settle the safety violations?", "a $100,000 fine"),  # not what it settled
     ("What did Morrissey say she hopes the lawsuits bring?", "some measure of justice"),  # not the whole quote
     (
         "What did the prosecutors say the footage includes?",  # an object quoted whole is given whole

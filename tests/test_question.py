@@ -421,3 +421,8 @@ def test_the_verb_a_subject_wh_phrase_does_is_found(question: str, verb: str | N
 )
 def test_the_word_that_narrows_the_focus_is_found(question: str, modifier: str | None):
     assert analyse_question(question).focus_modifier == modifier
+
+
+def test_a_verb_after_to_is_a_purpose_not_the_verb_whose_object_is_asked():
+    analysis = analyse_question("What did Rust Movie Productions pay to settle the safety violations?")
+    assert analysis.asks_direct_object and analysis.purposes == {stem("settle")}
