@@ -893,6 +893,8 @@ def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> flo
     if analysis.kind == "when" and DURATION.search(text[mention.start : mention.end]):
         # "when" asks for a point in time: "18-month" is none, "more than a year after the shooting" is one
         return 1.0 if RELATIVE.match(text, mention.end) else 0.3
+    if analysis.focus in ("year", "years") and mention.label == "DATE":
+        return 1.0 if YEAR_GIVEN.search(text[mention.start : mention.end]) else 0.3  # "in what year": not "July"
     if mention.label == "DATE" and not SPECIFIC_DATE.search(text[mention.start : mention.end]):
         if analysis.focus in ("date", "day"):
             return 0.3  # "on what date": "more than a year" does not say
@@ -910,6 +912,7 @@ DURATION_WORDS = re.compile(
     re.IGNORECASE,
 )
 RELATIVE = re.compile(r"\s*(?:after|before|later|earlier|ago)\b")
+YEAR_GIVEN = re.compile(r"\b\d{4}s?\b")  # "in what year" is answered by one: not "July", nor "last year"
 SPECIFIC_DATE = re.compile(
     r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.IGNORECASE,

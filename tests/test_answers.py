@@ -127,6 +127,7 @@ OFF_TOPIC = [
     "Which actor replaced Baldwin in the film?",  # the articles call the people they name something else
     "Which judge presided over Gutierrez Reed's trial?",
     "Who directed the film The Crow?",  # no passage says anyone directed it
+    "In what year was Alec Baldwin born?",  # "July" is no year
 ]
 
 
