@@ -40,6 +40,7 @@ KNOWN = [
     ("Who was shown some of the footage in Gutierrez Reed's trial?", "the jury"),
     ("Who filed a lawsuit alleging negligence?", "Hutchins’s family"),  # a group its owner names
     ("How many motions did the judge rule on?", "more than two dozen"),  # an approximate count says so
+    ("How many felony counts was Baldwin charged with?", "a single"),  # a count no tagger calls a number
     ("What was Joel Souza's job on the film?", "director"),
     ("Where was Baldwin seated during the hearing?", "the defense table"),  # a place described, not named
     (
