@@ -32,7 +32,7 @@ from qa.spans import (
     syntax_weight,
     trim_question_words,
 )
-from qa.store import PassageStore
+from qa.store import PassageStore, Sentence
 from qa.temporal import contradicts, time_spans
 from qa.text import STOPWORDS, WORD, answer_key, stem, word_spans
 
@@ -110,6 +110,7 @@ class Answerer:
         self.tokens: dict[int, list[tuple[int, int, str]]] = {}
         self.names: dict[int, frozenset[str]] = {}
         self.role_words: dict[int, dict[str, set[str]]] = {}
+        self.places: dict[int, frozenset[str]] = {}
         self.ranges: list[tuple[int, int]] | None = None
 
     def sentence_tokens(self, index: int) -> list[tuple[int, int, str]]:
@@ -139,6 +140,18 @@ class Answerer:
                             votes[word.lower()] += 1 if m.label == "PERSON" else -1
             self.names[doc_index] = frozenset(word for word, vote in votes.items() if vote > 0)
         return self.names[doc_index]
+
+    def place_names(self, doc_indexes: set[int]) -> frozenset[str]:
+        """The names articles `doc_indexes` tag as places anywhere (each article's are read once)."""
+        for doc_index in doc_indexes - self.places.keys():
+            text = self.store.documents[doc_index].text
+            self.places[doc_index] = frozenset(
+                text[m.start : m.end]
+                for sentence in self.doc_sentences(doc_index)
+                for m in sentence.entities
+                if m.label in PLACE_LABELS
+            )
+        return frozenset().union(*(self.places[d] for d in doc_indexes))
 
     def roles(self, doc_index: int) -> dict[str, set[str]]:
         """What article `doc_index` calls its people, by the stem of each word of their names: "souza" ->
@@ -212,6 +225,7 @@ class Answerer:
         """Every span in the retrieved sentences that could answer, scored."""
         found: list[Candidate] = []
         seen: set[int] = set()
+        places = self.place_names({self.store.sentences[hit.passage.first_sentence].doc_index for hit in hits})
         for rank, hit in enumerate(hits):
             passage = hit.passage
             passage_terms = {
@@ -225,7 +239,7 @@ class Answerer:
                     continue
                 seen.add(index)
                 similarity = float(self.index.sentence_vectors[index] @ query)
-                found.extend(self.sentence_candidates(analysis, hit, rank, index, passage_terms, similarity))
+                found.extend(self.sentence_candidates(analysis, hit, rank, index, passage_terms, similarity, places))
         return found
 
     def sentence_candidates(
@@ -236,10 +250,12 @@ class Answerer:
         index: int,
         passage_terms: set[str],
         similarity: float,
+        places: frozenset[str] = frozenset(),
     ) -> list[Candidate]:
-        """Scored candidate spans of one sentence."""
+        """Scored candidate spans of one sentence (`places`: names the retrieved articles tag as places)."""
         sentence = self.store.sentences[index]
         text = self.store.documents[sentence.doc_index].text
+        sentence = as_places(sentence, text, places)
         tokens = self.sentence_tokens(index)
         question_terms = set(analysis.terms)
         sentence_terms = {t for _, _, t in tokens}
@@ -433,6 +449,21 @@ def closest_wording(group: Group) -> Candidate:
     best = group.best
     near = [m for m in group.members if m.score >= CLOSE_SCORE * best.score]
     return max(near, key=lambda m: (m.coverage, m.score))
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def as_places(sentence: Sentence, text: str, places: frozenset[str]) -> Sentence:
+    """The sentence with organisations that are named places made places: spaCy tags "Santa Fe" a place in
+    "Santa Fe, N.M." and an organisation in "at Bonanza Creek Ranch near Santa Fe"."""
+    if not any(m.label == "ORG" and text[m.start : m.end] in places for m in sentence.entities):
+        return sentence
+    entities = tuple(
+        replace(m, label="GPE") if m.label == "ORG" and text[m.start : m.end] in places else m
+        for m in sentence.entities
+    )
+    return replace(sentence, entities=entities)
 
 
 def name_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage_terms: set[str]) -> float:

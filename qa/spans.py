@@ -899,6 +899,8 @@ def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> flo
     if analysis.kind == "when" and DURATION.search(text[mention.start : mention.end]):
         # "when" asks for a point in time: "18-month" is none, "more than a year after the shooting" is one
         return 1.0 if RELATIVE.match(text, mention.end) else 0.3
+    if analysis.focus in REGIONS and mention.label in ("GPE", "ORG") and REGION_AFTER.match(text, mention.end):
+        return 0.6  # "Which state?": the place after the comma, not the city before it ("Santa Fe, N.M.")
     if analysis.focus in ("year", "years") and mention.label == "DATE":
         return 1.0 if YEAR_GIVEN.search(text[mention.start : mention.end]) else 0.3  # "in what year": not "July"
     if mention.label == "DATE" and not SPECIFIC_DATE.search(text[mention.start : mention.end]):
@@ -917,6 +919,8 @@ DURATION_WORDS = re.compile(
     r"\b(?:second|minute|hour|day|week|fortnight|month|year|decade|century)s?\b|\d+-(?:day|week|month|year)",
     re.IGNORECASE,
 )
+REGIONS = frozenset("state states country countries province region".split())
+REGION_AFTER = re.compile(r",\s*[A-Z]")
 RELATIVE = re.compile(r"\s*(?:after|before|later|earlier|ago)\b")
 YEAR_GIVEN = re.compile(r"\b\d{4}s?\b")  # "in what year" is answered by one: not "July", nor "last year"
 SPECIFIC_DATE = re.compile(
