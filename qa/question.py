@@ -47,12 +47,13 @@ for _nouns, _labels in (
     ("year years date day days month months decade century time period era season", DATE),
     ("city state country place town county nation region continent location province village island", PLACE),
     ("company organization organisation firm agency team group court office university school party "
-     "newspaper network band club studio publication outlet channel department bureau foundation "
+     "newspaper magazine network band club studio publication outlet channel department bureau foundation "
      "institution charity union association council committee", ORG),
     ("percentage percent proportion share rate", frozenset({"PERCENT"})),
     ("amount price cost fine sum fee salary budget", frozenset({"MONEY"})),
     ("number", frozenset({"CARDINAL"})),
-    ("film movie book song show album documentary series novel play", frozenset({"WORK_OF_ART"})),
+    ("film movie book song show program programme sitcom album documentary series novel play",
+     frozenset({"WORK_OF_ART"})),
     ("law act statute", frozenset({"LAW"})),
     ("language", frozenset({"LANGUAGE"})),
     ("nationality religion", frozenset({"NORP"})),

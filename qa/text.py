@@ -50,7 +50,7 @@ SYNONYM_GROUPS = (
     "film films movie movies",
     "injure injured injuring wound wounded wounding hurt",
     "kill killed killing slay slain",
-    "prison jail",
+    "prison prisons jail jailed imprison imprisoned imprisonment",
     "sentence sentenced term",  # a prison term
     "family families relatives relative",
     "sue sued suing lawsuit lawsuits",
