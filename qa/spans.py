@@ -289,12 +289,17 @@ JOINS = re.compile(r" (?:of|and|with) ")  # others attach as often to the verb: 
 def extended_chunks(sentence, text: str, alone: bool = False):
     """A noun phrase with the phrases that complete it: "some measure of justice", "any interaction with the
     press", "negligence and intentional infliction of emotional distress"; a phrase that belongs to the verb
-    ("fighting horsemen for more than a generation") does not complete it. With `alone`, each noun phrase
-    on its own too."""
+    ("fighting horsemen for more than a generation") does not complete it; nor does an infinitive, but for
+    the one that says what the noun is for ("a motion to quash the subpoena"). With `alone`, each noun
+    phrase on its own too."""
     chunks = sorted(sentence.chunks, key=lambda m: m.start)
+    purposes = {m.start: m for m in sentence.predicates if m.role == "acl" and text.startswith("to ", m.start)}
     for first in range(len(chunks)):
         if alone:
             yield chunks[first].start, chunks[first].end, chunks[first], 0
+        purpose = purposes.get(chunks[first].end + 1)
+        if purpose:  # "a motion to quash the subpoena"
+            yield chunks[first].start, purpose.end, chunks[first], 1
         for last in range(first + 1, min(first + MAX_EXTENSIONS + 1, len(chunks))):
             if not completes(text, chunks[last - 1], chunks[last]):
                 break

@@ -41,6 +41,7 @@ KNOWN = [
     ("Who filed a lawsuit alleging negligence?", "Hutchins’s family"),  # a group its owner names
     ("How many motions did the judge rule on?", "more than two dozen"),  # an approximate count says so
     ("How many felony counts was Baldwin charged with?", "a single"),  # a count no tagger calls a number
+    ("What did Moxie Films file to block the subpoena?", "a motion to quash the subpoena"),  # what it is for
     ("How long could Baldwin be imprisoned if convicted?", "up to 18 months"),  # "imprisoned": "in prison"
     ("Near which city is Bonanza Creek Ranch?", "Santa Fe"),  # tagged an organisation there, a place elsewhere
     ("Which state is Baldwin's trial taking place in?", "N.M."),  # not the city before it in "Santa Fe, N.M."
