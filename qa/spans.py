@@ -537,6 +537,10 @@ RELATIVE_TIME = 1.05  # says more than the stretch of time alone
 LOCATIVE = re.compile(r"\b(?:at|in|on|inside|outside|near|behind|beside|under|into|onto)\s+\Z", re.IGNORECASE)
 DESCRIBED_PLACE = re.compile(r"(?:the|a|an|his|her|their|its)\s", re.IGNORECASE)
 LOCATIVE_WEIGHT = 1.0
+PLACED = re.compile(
+    r"\b(?:at|in|on|inside|outside|near|from|to|across|throughout|within)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|state|country|province|region)\s+of\s+|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+)?\Z"
+)
 
 
 def locative_phrases(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
@@ -892,6 +896,12 @@ def anchors(tokens, question_terms: set[str]) -> list[int]:
     return [i for i, (_, _, t) in enumerate(tokens) if t and t in question_terms]
 
 
+def placed(text: str, mention: Mention) -> bool:
+    """Whether a preposition of place leads to a mention: "in New Mexico", "in the city of Deabolis", "in
+    Santa Fe's First Judicial District Court"."""
+    return bool(PLACED.search(text, max(0, mention.start - 40), mention.start))
+
+
 def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> float:
     """How well an entity's type fits: people answer "who" best, a calendar date "when" better than "last fall"."""
     if analysis.kind == "who":
@@ -904,6 +914,8 @@ def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> flo
     if analysis.kind == "when" and DURATION.search(text[mention.start : mention.end]):
         # "when" asks for a point in time: "18-month" is none, "more than a year after the shooting" is one
         return 1.0 if RELATIVE.match(text, mention.end) else 0.3
+    if analysis.kind == "where" and mention.label == "ORG" and not placed(text, mention):
+        return 0.6  # "Where is the lawsuit pursued?": not "Rust" in "against Rust producers in New Mexico"
     if analysis.focus in REGIONS and mention.label in ("GPE", "ORG") and REGION_AFTER.match(text, mention.end):
         return 0.6  # "Which state?": the place after the comma, not the city before it ("Santa Fe, N.M.")
     if analysis.focus in ("year", "years") and mention.label == "DATE":

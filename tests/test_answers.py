@@ -43,6 +43,7 @@ KNOWN = [
     ("How many felony counts was Baldwin charged with?", "a single"),  # a count no tagger calls a number
     ("What did Moxie Films file to block the subpoena?", "a motion to quash the subpoena"),  # what it is for
     ("How long could Baldwin be imprisoned if convicted?", "up to 18 months"),  # "imprisoned": "in prison"
+    ("Where is the civil lawsuit against Baldwin being pursued?", "New Mexico"),  # not "Rust" in "Rust producers"
     ("Near which city is Bonanza Creek Ranch?", "Santa Fe"),  # tagged an organisation there, a place elsewhere
     ("Which state is Baldwin's trial taking place in?", "N.M."),  # not the city before it in "Santa Fe, N.M."
     ("What was Joel Souza's job on the film?", "director"),
