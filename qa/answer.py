@@ -165,6 +165,14 @@ class Answerer:
             self.role_words[doc_index] = found
         return self.role_words[doc_index]
 
+    def named_by_role(self, analysis: QuestionAnalysis, doc_index: int, terms: set[str]) -> set[str]:
+        """The words of the question's names that a sentence of article `doc_index` gives by the role the
+        article gives that person: "The judge ruled ..." names Sommer, where the article calls her judge."""
+        if not analysis.names:
+            return set()
+        roles, asked = self.roles(doc_index), set(analysis.terms)  # "Tancred's nephew": not the nephew
+        return {word for name in analysis.names for word in name if (roles.get(word, set()) - asked) & terms}
+
     def fit_roles(self, analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[Candidate]:
         """Weigh people by what the retrieved articles call them. For "which judge / actor ...", one they only
         ever call something else counts for less: "Which actor replaced Baldwin?" is not answered by the
@@ -268,7 +276,8 @@ class Answerer:
         sentence_score = W_COVERAGE * coverage + W_SEMANTIC * semantic + W_RETRIEVAL * hit.score - 0.02 * rank
         if self.other_time(analysis, index):
             sentence_score *= OTHER_TIME
-        sentence_score *= name_presence(analysis, sentence_terms, passage_terms)
+        named = sentence_terms | self.named_by_role(analysis, sentence.doc_index, sentence_terms)
+        sentence_score *= name_presence(analysis, named, passage_terms)
         sentence_score *= owner_presence(analysis, sentence_terms, passage_terms)
         if analysis.kind == "who" and analysis.verb and analysis.verb not in LIGHT_VERBS | passage_terms:
             sentence_score *= VERB_ABSENT

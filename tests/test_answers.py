@@ -40,6 +40,7 @@ KNOWN = [
     ("Who was shown some of the footage in Gutierrez Reed's trial?", "the jury"),
     ("Who filed a lawsuit alleging negligence?", "Hutchins’s family"),  # a group its owner names
     ("How many motions did the judge rule on?", "more than two dozen"),  # an approximate count says so
+    ("How many motions did Sommer decide on Monday?", "more than two dozen"),  # "The judge ruled on ..."
     ("How many felony counts was Baldwin charged with?", "a single"),  # a count no tagger calls a number
     ("What did Moxie Films file to block the subpoena?", "a motion to quash the subpoena"),  # what it is for
     ("How long could Baldwin be imprisoned if convicted?", "up to 18 months"),  # "imprisoned": "in prison"
