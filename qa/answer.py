@@ -367,7 +367,7 @@ class Answerer:
     def respond(self, analysis: QuestionAnalysis, hits: list[Hit], group: Group, confidence: float) -> Answer:
         """Fill the answer template from the winning group: span, sentence, one citation per article."""
         members = group.members + self.further_support(analysis, group)
-        best = self.fullest_name(closest_wording(group), members)
+        best = self.fullest_name(closest_wording(group), members, dated=analysis.focus not in ("year", "years"))
         per_document: dict[int, Candidate] = {best.doc_index: best}
         for member in sorted(members, key=lambda c: -c.score):
             per_document.setdefault(member.doc_index, member)
@@ -386,10 +386,10 @@ class Answerer:
             kind=analysis.kind,
         )
 
-    def fullest_name(self, best: Candidate, members: list[Candidate]) -> Candidate:
+    def fullest_name(self, best: Candidate, members: list[Candidate], dated: bool = True) -> Candidate:
         """The member that gives the best answer's name in full, if one in the same article does: "Halyna
         Hutchins" for "Hutchins", where another sentence that agrees names her so; a year with its day, if a
-        member gives it; else the best answer."""
+        member gives it and `dated` (not for "In what year ...?"); else the best answer."""
         short = self.span_text(best)
         fuller = [
             m
@@ -398,7 +398,9 @@ class Answerer:
             and (name := self.span_text(m)).endswith(" " + short)
             and CAPITALISED_WORDS.fullmatch(name)
         ]
-        if not fuller and YEAR.fullmatch(short):  # "2021": "Oct. 21, 2021", where another sentence dates it so
+        if (
+            not fuller and dated and YEAR.fullmatch(short)
+        ):  # "2021": "Oct. 21, 2021", where another sentence dates it so
             fuller = [m for m in members if self.span_text(m).endswith(" " + short) and m.score >= 0.6 * best.score]
         return max(fuller, key=lambda m: (len(self.span_text(m)), m.score)) if fuller else best
 

@@ -89,7 +89,7 @@ def typed_spans(analysis: QuestionAnalysis, sentence, text: str, people: frozens
     """Candidates for a question that expects an entity type (who, when, where, which company ...): the
     entities of that type, and what stands for them or describes them."""
     spans = [
-        Span(m.start, m.end, label_weight(analysis, m, text), m)
+        year_of(analysis, Span(m.start, m.end, label_weight(analysis, m, text), m), text)
         for m in entities(sentence, text, people if "PERSON" in analysis.expected else frozenset())
         if m.label in analysis.expected or years_asked(analysis, m, text)
     ]
@@ -126,6 +126,14 @@ def typed_spans(analysis: QuestionAnalysis, sentence, text: str, people: frozens
     ]  # a person is named, and a phrase headed by "judge" names none: "a New Mexico judge"
     spans = spans + headed + appositives(sentence, text, focus)
     return coordinated(spans, text) if analysis.focus.endswith("s") else spans
+
+
+def year_of(analysis: QuestionAnalysis, span: Span, text: str) -> Span:
+    """For "In what year ...?", the year of a date: "2021" of "Oct. 21, 2021"."""
+    if analysis.focus not in ("year", "years") or span.mention.label != "DATE":
+        return span
+    year = YEAR_GIVEN.search(text, span.start, span.end)
+    return replace(span, start=year.start(), end=year.end()) if year else span
 
 
 def owners_of_asked(analysis: QuestionAnalysis, sentence) -> list[Span]:

@@ -191,6 +191,10 @@ def test_of_agreeing_articles_the_one_worded_like_the_question_is_cited_first(an
     assert answer.citations[0].doc_id == "000_85ccd48f59644edf"  # "Prosecutors argue that he ... pointed the gun"
 
 
+def test_in_what_year_is_answered_by_the_year_alone(answerer: Answerer):
+    assert answerer.ask("In what year did the Rust shooting happen?").text == "2021"  # not "Oct. 21, 2021"
+
+
 def test_a_name_is_given_in_full_where_the_article_agrees_in_full(answerer: Answerer):
     # the best sentence says "Hutchins"; another of the same article that agrees says "Matthew Hutchins"
     answer = answerer.ask("Who was given an executive producer credit after the settlement?")
