@@ -293,7 +293,7 @@ class Answerer:
             answer_terms = set(answer_order)
             if not answer_terms or answer_terms <= question_terms | {focus}:
                 continue  # never answer with the question's own words ("keenly aware" for "... keenly aware of?")
-            weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus)
+            weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus, text)
             if after_preposition(text, tokens, span_tokens, span.end, analysis):
                 weight *= AFTER_PREPOSITION  # "Into what ...?": "... into the revolver"
             if analysis.asks_speaker and speaker(text, span.start, span.end, span.refers_to is not None):

@@ -7,7 +7,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from qa.nlp import CLAUSE, COMPLEMENT, JOINED, MANNER, Mention
-from qa.question import ORG, PERSON, PLACE, PREPOSITIONS, SAYING_VERBS, QuestionAnalysis, focus_stem, focus_types
+from qa.question import (
+    ORG,
+    PERSON,
+    PLACE,
+    PREPOSITIONS,
+    SAYING_VERBS,
+    QuestionAnalysis,
+    focus_stem,
+    focus_types,
+    is_agent_noun,
+)
 from qa.temporal import names_a_year
 from qa.text import STOPWORDS, WORD, stem, word_spans
 
@@ -869,8 +879,20 @@ ARGUMENT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj", "attr
 FULL_ROLE = 1.3
 
 
+def thing_before_person(mention: Mention, token: tuple[int, int, str], text: str) -> bool:
+    """Whether a person's name follows a word for a thing, not for a role: "a prop gun Baldwin was holding"
+    (where "director Joel Souza" is a role and its person)."""
+    word = text[token[0] : token[1]]
+    return mention.label == "PERSON" and word.islower() and not (names_people(word) or is_agent_noun(word))
+
+
 def syntax_weight(
-    analysis: QuestionAnalysis, mention: Mention | None, tokens, span_tokens: list[int], focus: str | None
+    analysis: QuestionAnalysis,
+    mention: Mention | None,
+    tokens,
+    span_tokens: list[int],
+    focus: str | None,
+    text: str = "",
 ) -> float:
     """Favour a span that plays the asked role: the subject of "who loaded", the name after "judge"."""
     if mention is None:
@@ -892,7 +914,7 @@ def syntax_weight(
         weight *= 1.5  # the asked-for role just before a name: "Judge Mary Marlowe Sommer"
         if analysis.focus_modifier and before > 0 and tokens[before - 1][2] == analysis.focus_modifier:
             weight *= FULL_ROLE  # all of it: "assistant director Dave Halls", not "director Joel Souza"
-    elif before >= 0 and tokens[before][2] in question_terms:
+    elif before >= 0 and tokens[before][2] in question_terms and not thing_before_person(mention, tokens[before], text):
         weight *= 1.2
     elif analysis.asks_object and any(0 < span_tokens[0] - i <= 3 for i in anchors(tokens, question_terms)):
         weight *= 1.1  # "wounding director Joel Souza" answers "who was wounded"

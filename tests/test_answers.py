@@ -45,6 +45,7 @@ KNOWN = [
     ("What did Moxie Films file to block the subpoena?", "a motion to quash the subpoena"),  # what it is for
     ("How long could Baldwin be imprisoned if convicted?", "up to 18 months"),  # "imprisoned": "in prison"
     ("Where is the civil lawsuit against Baldwin being pursued?", "New Mexico"),  # not "Rust" in "Rust producers"
+    ("Who was hurt by the discharged weapon besides the cinematographer?", "Joel Souza"),  # not "a gun Baldwin"
     ("Near which city is Bonanza Creek Ranch?", "Santa Fe"),  # tagged an organisation there, a place elsewhere
     ("Which state is Baldwin's trial taking place in?", "N.M."),  # not the city before it in "Santa Fe, N.M."
     ("What was Joel Souza's job on the film?", "director"),
