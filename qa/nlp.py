@@ -17,27 +17,6 @@ LINES_PER_BATCH = 16  # lines (paragraphs) spaCy takes at a time
 LINES_PER_TASK = 128  # lines sent to a worker process at a time
 WORKERS_FROM_LINES = 2_000  # below this, loading spaCy in each worker would cost more than it saves
 
-ENTITY_LABELS = (
-    "PERSON",
-    "NORP",
-    "FAC",
-    "ORG",
-    "GPE",
-    "LOC",
-    "PRODUCT",
-    "EVENT",
-    "WORK_OF_ART",
-    "LAW",
-    "LANGUAGE",
-    "DATE",
-    "TIME",
-    "PERCENT",
-    "MONEY",
-    "QUANTITY",
-    "ORDINAL",
-    "CARDINAL",
-)
-
 # A sentence ending in one of these did not end: "Mr. Baldwin", "Oct. 21", "Santa Fe, N.M., on".
 TITLE_ABBREVIATION = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Det|Rev|Hon|Jan|Feb|Mar|Apr|Jun|"
