@@ -76,6 +76,7 @@ SAYING_VERBS = frozenset(
     stem(w) for w in "say said state claim argue contend insist write wrote maintain allege assert admit".split()
 )
 SAYS = re.compile(r"\b(?:say|says|said|saying|told|tells)\b", re.IGNORECASE)
+REPORTED_BY = re.compile(r"\s*whom?\s+(?:did|does|do|will|would)\s", re.IGNORECASE)
 FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 TYPE_ONLY = DATE | PLACE | AMOUNT | frozenset({"PERCENT", "LANGUAGE", "NORP"})
 OWNER = re.compile(r"\s*(?:which|what)\s+([A-Za-z-]+)['’]s\s", re.IGNORECASE)  # "Which outlet's reporter"
@@ -181,7 +182,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
         asks_identity=(asks_identity(tokens, content, named) and not ending) or occupation,
         asks_occupation=occupation,
         asks_subtype=bool(SUBTYPE.search(question)),
-        asks_speaker=kind == "who" and bool(SAYS.search(question)),
+        # "Who said ...?"; not "Who did prosecutors say Baldwin sent scrambling?", whose speaker is given
+        asks_speaker=kind == "who" and bool(SAYS.search(question)) and not REPORTED_BY.match(question),
         asks_action=kind == "what" and acts,
         asks_direct_object=asks_direct_object(tokens) and not (stranded or acts or SAYS.search(question)),
         surnames=surnames(question),

@@ -46,6 +46,7 @@ KNOWN = [
     ("How long could Baldwin be imprisoned if convicted?", "up to 18 months"),  # "imprisoned": "in prison"
     ("Where is the civil lawsuit against Baldwin being pursued?", "New Mexico"),  # not "Rust" in "Rust producers"
     ("Who was hurt by the discharged weapon besides the cinematographer?", "Joel Souza"),  # not "a gun Baldwin"
+    ("Who did prosecutors say Baldwin sent scrambling?", "crew members"),  # not the prosecutor who said so
     ("Near which city is Bonanza Creek Ranch?", "Santa Fe"),  # tagged an organisation there, a place elsewhere
     ("Which state is Baldwin's trial taking place in?", "N.M."),  # not the city before it in "Santa Fe, N.M."
     ("What was Joel Souza's job on the film?", "director"),

@@ -426,3 +426,8 @@ def test_the_word_that_narrows_the_focus_is_found(question: str, modifier: str |
 def test_a_verb_after_to_is_a_purpose_not_the_verb_whose_object_is_asked():
     analysis = analyse_question("What did Rust Movie Productions pay to settle the safety violations?")
     assert analysis.asks_direct_object and analysis.purposes == {stem("settle")}
+
+
+def test_who_did_x_say_does_not_ask_for_the_speaker():
+    assert analyse_question("Who said the evidence was irrelevant?").asks_speaker
+    assert not analyse_question("Who did prosecutors say Baldwin sent scrambling?").asks_speaker
