@@ -401,7 +401,7 @@ class Answerer:
         if (
             not fuller and dated and YEAR.fullmatch(short)
         ):  # "2021": "Oct. 21, 2021", where another sentence dates it so
-            fuller = [m for m in members if self.span_text(m).endswith(" " + short) and m.score >= 0.6 * best.score]
+            fuller = [m for m in members if self.span_text(m).endswith(" " + short) and m.score >= 0.5 * best.score]
         return max(fuller, key=lambda m: (len(self.span_text(m)), m.score)) if fuller else best
 
     def span_text(self, candidate: Candidate) -> str:

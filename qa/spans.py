@@ -104,7 +104,10 @@ def typed_spans(analysis: QuestionAnalysis, sentence, text: str, people: frozens
         if m.label in analysis.expected or years_asked(analysis, m, text)
     ]
     if analysis.kind == "when":  # "more than a year after the shooting"
-        spans += relative_times(sentence, text)
+        spans = [
+            replace(span, weight=span.weight * event_weight(analysis, sentence, span))
+            for span in spans + relative_times(sentence, text)
+        ]
     if "PERSON" in analysis.expected:
         spans += antecedents(sentence, previous, text, people)
     if analysis.expected & (PERSON | ORG):  # "the District Attorney’s Office — which is tasked with ..."
@@ -144,6 +147,22 @@ def year_of(analysis: QuestionAnalysis, span: Span, text: str) -> Span:
         return span
     year = YEAR_GIVEN.search(text, span.start, span.end)
     return replace(span, start=year.start(), end=year.end()) if year else span
+
+
+OWN_EVENT, OTHER_EVENT = 1.2, 0.85
+
+
+def event_weight(analysis: QuestionAnalysis, sentence, span: Span) -> float:
+    """For "when", whether a time belongs to the question's event: "dismissed during the trial in July", not
+    "stemming from a tragic incident on the film set in 2021", where the sentence says both."""
+    verbs = [p for p in sentence.predicates if p.role not in (CLAUSE, COMPLEMENT, MANNER)]
+    if not any(stem(p.label) in analysis.terms for p in verbs):
+        return 1.0
+    holding = [p for p in verbs if p.start <= span.start and span.end <= p.end]
+    if not holding:
+        return 1.0
+    inner = min(holding, key=lambda p: p.end - p.start)
+    return OWN_EVENT if stem(inner.label) in analysis.terms else OTHER_EVENT
 
 
 def owners_of_asked(analysis: QuestionAnalysis, sentence) -> list[Span]:
