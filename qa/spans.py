@@ -26,7 +26,7 @@ from qa.text import STOPWORDS, WORD, stem, word_spans
 WORDING_VERBS = frozenset(
     stem(w) for w in "describe call characterize characterise label dub classify deem term brand".split()
 )
-WORDING_NOUNS = frozenset("phrase phrases words term terms expression description label".split())
+WORDING_NOUNS = frozenset("phrase phrases word words term terms expression description label".split())
 WORDING_NOUN = re.compile(r"\b(?:description|words|phrase|expression)\b", re.IGNORECASE)
 POSSESSIVE_WORD = re.compile(r"['’]s$")
 POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")  # matched where a name ends: "Baldwin's", "Hutchins’"
@@ -1130,7 +1130,8 @@ def wordings(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """Someone's own words for something: what a sentence quotes, calls it "as", or deems it ("calling it
     “an impermissible fishing expedition”", "violations deemed “serious” but not willful")."""
     deemed = [Span(m.start, m.end, 0.85, m) for m in sentence.predicates if m.role == COMPLEMENT]
-    return quotations(sentence, text) + characterisations(sentence, text) + deemed
+    shortest = 1 if analysis.focus in ("word", "term") else 2  # "What word did he yell?": "reload!"
+    return quotations(sentence, text, shortest) + characterisations(sentence, text) + deemed
 
 
 AS_PHRASE = re.compile(r"\bas\s+([^,.;:—–“”\"()]+)")
@@ -1152,10 +1153,11 @@ def quote_end(text: str, start: int, limit: int) -> int | None:
     return close.start() if close else None
 
 
-def quotations(sentence, text: str) -> list[Span]:
-    """The quoted words of a sentence: "how did the judge describe it" is answered by what she called it."""
+def quotations(sentence, text: str, shortest: int = 2) -> list[Span]:
+    """The quoted words of a sentence, `shortest` words or more: "how did the judge describe it" is answered
+    by what she called it."""
     quoted = QUOTED.finditer(text, sentence.start, sentence.end)
-    return [Span(m.start(1), m.end(1), 0.9) for m in quoted if len(m.group(1).split()) >= 2]
+    return [Span(m.start(1), m.end(1), 0.9) for m in quoted if len(m.group(1).split()) >= shortest]
 
 
 def reasons(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:

@@ -47,6 +47,7 @@ KNOWN = [
     ("Where is the civil lawsuit against Baldwin being pursued?", "New Mexico"),  # not "Rust" in "Rust producers"
     ("Who was hurt by the discharged weapon besides the cinematographer?", "Joel Souza"),  # not "a gun Baldwin"
     ("Who did prosecutors say Baldwin sent scrambling?", "crew members"),  # not the prosecutor who said so
+    ("What word did Baldwin yell at the armorer?", "reload!"),  # a quote of one word
     ("Near which city is Bonanza Creek Ranch?", "Santa Fe"),  # tagged an organisation there, a place elsewhere
     ("Which state is Baldwin's trial taking place in?", "N.M."),  # not the city before it in "Santa Fe, N.M."
     ("What was Joel Souza's job on the film?", "director"),
