@@ -91,8 +91,27 @@ def spans_for(
     if analysis.kind == "how" and REACTION_VERBS & set(analysis.terms):  # "How did Baldwin react?"
         return actions(analysis, sentence, text, reacting=True) + [Span(sentence.start, sentence.end, 0.6)]
     if analysis.kind == "how":  # "How did Baldwin claim the gun fired?": "fired accidentally"
-        return verb_parts(analysis, sentence, MANNER, 0.9) + [Span(sentence.start, sentence.end, 0.6)]
+        return (
+            verb_parts(analysis, sentence, MANNER, 0.9)
+            + accompanying(analysis, sentence, text)
+            + [Span(sentence.start, sentence.end, 0.6)]
+        )
     return [Span(sentence.start, sentence.end, 0.6)]
+
+
+def accompanying(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """For "how", a clause that says how the question's verb was done, right after its verb phrase: "left
+    the courthouse, avoiding any interaction with the press"."""
+    done = [p.end for p in sentence.predicates if stem(p.label) in analysis.terms]
+    return [
+        Span(p.start, p.end, ACCOMPANYING, p)
+        for p in sentence.predicates
+        if p.role == "advcl" and ING.match(text, p.start) and any(0 < p.start - end <= 3 for end in done)
+    ]
+
+
+ING = re.compile(r"\w+ing\b")
+ACCOMPANYING = 0.85
 
 
 def typed_spans(analysis: QuestionAnalysis, sentence, text: str, people: frozenset[str], previous) -> list[Span]:
