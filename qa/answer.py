@@ -36,6 +36,7 @@ from qa.store import PassageStore, Sentence
 from qa.temporal import contradicts, time_spans
 from qa.text import STOPWORDS, WORD, answer_key, stem, word_spans
 
+DOER_NOT_ASKED = 0.7
 OTHER_ROLE = 0.4  # a person the articles call something else than the asked role
 ASKED_ABOUT = 0.5  # a person the question names by role ("the cinematographer")
 ROLE_MENTION = re.compile(r"(\b(?:his|her|their|its)\s+|['’]s\s+)?\b([A-Za-z]+)\b")
@@ -283,6 +284,7 @@ class Answerer:
             sentence_score *= VERB_ABSENT
         matched = anchors(tokens, question_terms)
         focus = focus_stem(analysis)
+        doers = asked_doers(analysis, sentence) if analysis.asks_object and not analysis.reported else []
         results = []
         for span in spans_for(analysis, sentence, text, self.people(sentence.doc_index), self.previous(index)):
             if span.mention and span.mention.label in NUMERIC:
@@ -294,6 +296,8 @@ class Answerer:
             if not answer_terms or answer_terms <= question_terms | {focus}:
                 continue  # never answer with the question's own words ("keenly aware" for "... keenly aware of?")
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus, text)
+            if any(start <= answer.start and answer.end <= end for start, end in doers):
+                weight *= DOER_NOT_ASKED  # "Who did the defense accuse?": not "Baldwin’s defense team accused"
             if after_preposition(text, tokens, span_tokens, span.end, analysis):
                 weight *= AFTER_PREPOSITION  # "Into what ...?": "... into the revolver"
             if analysis.asks_speaker and speaker(text, span.start, span.end, span.refers_to is not None):
@@ -475,6 +479,12 @@ def as_places(sentence: Sentence, text: str, places: frozenset[str]) -> Sentence
         for m in sentence.entities
     )
     return replace(sentence, entities=entities)
+
+
+def asked_doers(analysis: QuestionAnalysis, sentence: Sentence) -> list[tuple[int, int]]:
+    """Where a sentence's subjects of the question's verbs are, for a question that asks for an object: the
+    doer is given, not asked ("Baldwin’s defense team accused the prosecution")."""
+    return [(m.start, m.end) for m in sentence.chunks if m.role == "nsubj" and stem(m.governor) in analysis.terms]
 
 
 def name_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage_terms: set[str]) -> float:
