@@ -125,6 +125,7 @@ class QuestionAnalysis:
     # the verb that ends a reported question, whose object is asked: "bring" in "What did she say she hopes the
     # lawsuits bring?"
     reported_verb: str | None = None
+    focus_owned: bool = False  # the focus is someone's: "Who was Robert's son?"
     reported: bool = False  # a verb of saying: "Who did Sommer say can't introduce evidence?"
     purposes: frozenset[str] = frozenset()  # verbs after "to", not the asked one: "settl" in "pay to settle"
 
@@ -194,6 +195,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         verb=subject_verb(tokens, focus) if asks_subject(tokens, focus, named) and not owner else None,
         focus_modifier=focus_modifier(question, focus),
         reported_verb=reported_verb(tokens) if kind == "what" and not (stranded or asks_what_said(tokens)) else None,
+        focus_owned=bool(focus and re.search(rf"['’]s\s+{re.escape(focus)}\b", question)),
         reported=bool(SAYS.search(question)),
         purposes=frozenset(
             stem(b) for a, b in zip(tokens, tokens[1:], strict=False) if a == "to" and b not in STOPWORDS

@@ -156,7 +156,7 @@ def typed_spans(analysis: QuestionAnalysis, sentence, text: str, people: frozens
         and not names_inside(analysis, sentence, text, m)
         and analysis.expected != PERSON
     ]  # a person is named, and a phrase headed by "judge" names none: "a New Mexico judge"
-    spans = spans + headed + appositives(sentence, text, focus)
+    spans = spans + headed + appositives(analysis, sentence, text, focus)
     return coordinated(spans, text) if analysis.focus.endswith("s") else spans
 
 
@@ -216,7 +216,7 @@ def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     return (
         heads
         + kinds
-        + appositives(sentence, text, focus)
+        + appositives(analysis, sentence, text, focus)
         + subtypes(analysis, sentence, text)
         + (owners if analysis.asks_possessor else [])
         + unnamed
@@ -1081,16 +1081,23 @@ def subtypes(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     return spans
 
 
-def appositives(sentence, text: str, focus: str) -> list[Span]:
+OWNER_GIVEN = 1.4
+
+
+def appositives(analysis: QuestionAnalysis, sentence, text: str, focus: str) -> list[Span]:
     """Names right after the focus noun: "Kennedy's company, Moxie Films," answers "which company"; and
-    whatever dashes or brackets set after it: "key evidence—a cache of bullets—" answers "what evidence"."""
+    whatever dashes or brackets set after it: "key evidence—a cache of bullets—" answers "what evidence". A
+    phrase that gives the owner the question names says so best: "Bohemond, Robert's son," for "Who was
+    Robert's son?", more than "his son Duncan"."""
     spans = []
     for chunk in sentence.chunks:
         if stem(chunk.label) != focus:
             continue
+        owned = analysis.focus_owned and any(name & terms_of(text, chunk) for name in analysis.names)
+        weight = OWNER_GIVEN if owned else 1.0
         aside = ASIDE.match(text, chunk.end, sentence.end)
         if aside:
-            spans.append(Span(aside.start(1), aside.end(1), 1.0, linked=True))
+            spans.append(Span(aside.start(1), aside.end(1), weight, linked=True))
         for entity in sentence.entities:
             after, before = text[chunk.end : entity.start], text[entity.end : chunk.start]
             follows = entity.start >= chunk.end and len(after) <= 3 and not after.strip(" ,")
@@ -1099,7 +1106,7 @@ def appositives(sentence, text: str, focus: str) -> list[Span]:
             # was holding"
             subject_next = entity.label == "PERSON" and "," not in after and not names_people(chunk.label)
             if (follows or precedes) and entity.label not in ("DATE", "CARDINAL", "ORDINAL") and not subject_next:
-                spans.append(Span(entity.start, entity.end, 1.0, entity, linked=True))
+                spans.append(Span(entity.start, entity.end, weight, entity, linked=True))
     return spans
 
 

@@ -18,7 +18,18 @@ from qa.answer import (
 from qa.candidates import same_answer
 from qa.nlp import Mention
 from qa.question import PLACE, analyse_question, focus_types
-from qa.spans import ROLE_WORDS, Span, entities, label_weight, modifiers, spans_for, speaker, trim_question_words
+from qa.spans import (
+    OWNER_GIVEN,
+    ROLE_WORDS,
+    Span,
+    appositives,
+    entities,
+    label_weight,
+    modifiers,
+    spans_for,
+    speaker,
+    trim_question_words,
+)
 from qa.store import Sentence
 from qa.temporal import contradicts, names_a_year, time_spans
 from qa.text import answer_key, stem, word_spans
@@ -431,3 +442,15 @@ def test_a_verb_after_to_is_a_purpose_not_the_verb_whose_object_is_asked():
 def test_who_did_x_say_does_not_ask_for_the_speaker():
     assert analyse_question("Who said the evidence was irrelevant?").asks_speaker
     assert not analyse_question("Who did prosecutors say Baldwin sent scrambling?").asks_speaker
+
+
+def test_a_name_set_beside_the_owner_and_role_the_question_gives_counts_more():
+    text = "the Normans under Bohemond, Robert's son, and his son Duncan"
+    bohemond = Mention(18, 26, "PERSON", "pobj", "under")
+    owned = Mention(28, 40, "son", "appos", "Bohemond")
+    sentence = Sentence(0, 0, len(text), (bohemond,), (owned,))
+    asked = analyse_question("Who was Robert's son?")
+    assert asked.focus_owned
+    assert [s.weight for s in appositives(asked, sentence, text, "son")] == [OWNER_GIVEN]
+    plain = analyse_question("Which son of Robert landed?")
+    assert [s.weight for s in appositives(plain, sentence, text, "son")] == [1.0]
