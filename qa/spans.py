@@ -200,7 +200,11 @@ def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     focus = focus_stem(analysis)
     if analysis.focus in CAPACITY_NOUNS:  # "Baldwin's role" does not say what the role is; "as producer" does
         return capacities(sentence, text)
-    heads = [Span(m.start, m.end, 0.9, m, linked=True) for m in sentence.chunks if stem(m.label) == focus]
+    heads = [
+        Span(m.start, m.end, 0.9 * head_weight(analysis, text, m), m, linked=True)
+        for m in sentence.chunks
+        if stem(m.label) == focus
+    ]
     heads += [  # "Which accusations ...?": "accusations of prosecutorial misconduct"
         Span(start, end, 0.9 * EXTENDED**k, m, linked=True)
         for start, end, m, k in extended_chunks(sentence, text)
@@ -221,6 +225,16 @@ def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         + (owners if analysis.asks_possessor else [])
         + unnamed
     )
+
+
+UNNAMED_HEAD = 0.4
+CAPITAL = re.compile(r"\b[A-Z]")
+
+
+def head_weight(analysis: QuestionAnalysis, text: str, chunk: Mention) -> float:
+    """A phrase headed by the focus noun gives no name where the question asks for one: "What was the naval
+    base called?" is not answered by "the most important naval bases"."""
+    return UNNAMED_HEAD if analysis.asks_name and not CAPITAL.search(text, chunk.start, chunk.end) else 1.0
 
 
 def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
@@ -1082,6 +1096,7 @@ def subtypes(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
 
 
 OWNER_GIVEN = 1.4
+ONE_OF = re.compile(r"\s*[,—–]\s*(?:one of|among)\s+")
 
 
 def appositives(analysis: QuestionAnalysis, sentence, text: str, focus: str) -> list[Span]:
@@ -1101,7 +1116,8 @@ def appositives(analysis: QuestionAnalysis, sentence, text: str, focus: str) -> 
         for entity in sentence.entities:
             after, before = text[chunk.end : entity.start], text[entity.end : chunk.start]
             follows = entity.start >= chunk.end and len(after) <= 3 and not after.strip(" ,")
-            precedes = entity.end <= chunk.start and before.strip() == ","  # "Matthew Hutchins, her husband"
+            # "Matthew Hutchins, her husband", "Dyrrachium—one of the most important naval bases"
+            precedes = entity.end <= chunk.start and (before.strip() == "," or bool(ONE_OF.fullmatch(before)))
             # a person named right after a thing, with no comma, is the next clause's subject: "a prop gun Baldwin
             # was holding"
             subject_next = entity.label == "PERSON" and "," not in after and not names_people(chunk.label)

@@ -21,9 +21,11 @@ from qa.question import PLACE, analyse_question, focus_types
 from qa.spans import (
     OWNER_GIVEN,
     ROLE_WORDS,
+    UNNAMED_HEAD,
     Span,
     appositives,
     entities,
+    head_weight,
     label_weight,
     modifiers,
     spans_for,
@@ -454,3 +456,14 @@ def test_a_name_set_beside_the_owner_and_role_the_question_gives_counts_more():
     assert [s.weight for s in appositives(asked, sentence, text, "son")] == [OWNER_GIVEN]
     plain = analyse_question("Which son of Robert landed?")
     assert [s.weight for s in appositives(plain, sentence, text, "son")] == [1.0]
+
+
+def test_a_name_question_is_answered_by_a_name_set_beside_the_focus_not_by_the_focus_phrase():
+    text = "Dyrrachium—one of the most important naval bases—fell."
+    dyrrachium = Mention(0, 10, "GPE", "nsubj", "fall")
+    bases = Mention(18, 48, "bases", "pobj", "one")
+    sentence = Sentence(0, 0, len(text), (dyrrachium,), (bases,))
+    asked = analyse_question("What was the naval base called?")
+    assert asked.asks_name
+    assert head_weight(asked, text, bases) == UNNAMED_HEAD
+    assert [(s.start, s.end) for s in appositives(asked, sentence, text, "base")] == [(0, 10)]
