@@ -181,7 +181,9 @@ class Answerer:
         hurt besides the cinematographer?" is not answered by the cinematographer's name."""
         if "PERSON" not in analysis.expected:
             return candidates
-        specific = analysis.focus and analysis.focus not in GENERIC_PEOPLE and analysis.expected == PERSON
+        # "Which actor ...?", "Who is the judge ...?"; not "Who was Emma's brother?", a relation, not a role
+        role = analysis.focus and focus_types(analysis.focus) == PERSON and not analysis.focus_owned
+        specific = analysis.focus and analysis.focus not in GENERIC_PEOPLE and (analysis.expected == PERSON or role)
         wanted = focus_stem(analysis) if specific else None
         mentioned = {  # "besides the cinematographer"; not "her husband", which is what is asked
             stem(m.group(2).lower())

@@ -195,7 +195,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         verb=subject_verb(tokens, focus) if asks_subject(tokens, focus, named) and not owner else None,
         focus_modifier=focus_modifier(question, focus),
         reported_verb=reported_verb(tokens) if kind == "what" and not (stranded or asks_what_said(tokens)) else None,
-        focus_owned=bool(focus and re.search(rf"['’]s\s+{re.escape(focus)}\b", question)),
+        focus_owned=bool(focus and re.search(rf"['’]s\s+{re.escape(focus)}\b", question, re.IGNORECASE)),
         reported=bool(SAYS.search(question)),
         purposes=frozenset(
             stem(b) for a, b in zip(tokens, tokens[1:], strict=False) if a == "to" and b not in STOPWORDS

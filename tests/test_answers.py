@@ -10,6 +10,7 @@ from qa.text import answer_key
 KNOWN = [
     ("Who loaded the live round into Baldwin's gun?", "Hannah Gutierrez Reed"),
     ("Who is the judge in Baldwin's trial?", "Mary Marlowe Sommer"),
+    ("Who is the judge in the New Mexico manslaughter case?", "Mary Marlowe Sommer"),  # not "actor Alec Baldwin"
     ("How long is the armorer's sentence?", "18-month"),
     ("How much was the fine paid by Rust Movie Productions?", "$100,000"),
     ("Which company filed a motion to quash the subpoena?", "Moxie Films"),
