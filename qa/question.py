@@ -76,6 +76,14 @@ SAYING_VERBS = frozenset(
     stem(w) for w in "say said state claim argue contend insist write wrote maintain allege assert admit".split()
 )
 SAYS = re.compile(r"\b(?:say|says|said|saying|told|tells)\b", re.IGNORECASE)
+# What a question asks, where a word or two gives it away:
+OWNING = re.compile(r"\b(?:own|owns|owned|run|runs|ran|head|heads|headed|founded|lead|leads|led|controls?)\b", re.I)
+WORDING_NOUN = re.compile(r"\b(?:description|words|phrase|expression)\b", re.IGNORECASE)
+CAPACITY_VERBS = re.compile(r"\b(?:named|appointed|elected|hired|serve[sd]?|credited|chosen|cast)\b", re.IGNORECASE)
+ASKS_HELD = re.compile(r"\b(?i:what) (?:was|were|is|are) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* \w+ing\b")
+SETTING = re.compile(
+    r"\b(?:in|at|after|before|during|on|outside|inside)\s+(?:(?:the|a|an|his|her|their|its)\s+)?([\w-]+)", re.IGNORECASE
+)
 REPORTED_BY = re.compile(r"\s*whom?\s+(?:did|does|do|will|would)\s", re.IGNORECASE)
 FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 TYPE_ONLY = DATE | PLACE | AMOUNT | frozenset({"PERCENT", "LANGUAGE", "NORP"})
@@ -128,6 +136,11 @@ class QuestionAnalysis:
     focus_owned: bool = False  # the focus is someone's: "Who was Robert's son?"
     reported: bool = False  # a verb of saying: "Who did Sommer say can't introduce evidence?"
     purposes: frozenset[str] = frozenset()  # verbs after "to", not the asked one: "settl" in "pay to settle"
+    asks_owner: bool = False  # "Who runs Moxie Films?": the owner named beside it
+    asks_capacity: bool = False  # "What was Matthew Hutchins named?": "named as an executive producer"
+    asks_wording: bool = False  # "What was the judge's description of the oversight?": her own words
+    asks_held: bool = False  # "What was Baldwin holding?": "a prop gun Baldwin was holding"
+    setting: frozenset[str] = frozenset()  # where or when the question sets its event: {"court"} for "in court"
 
     @property
     def typed(self) -> bool:
@@ -200,6 +213,11 @@ def analyse_question(question: str) -> QuestionAnalysis:
         purposes=frozenset(
             stem(b) for a, b in zip(tokens, tokens[1:], strict=False) if a == "to" and b not in STOPWORDS
         ),
+        asks_owner=bool(OWNING.search(question)),
+        asks_capacity=bool(CAPACITY_VERBS.search(question)),
+        asks_wording=bool(WORDING_NOUN.search(question)),
+        asks_held=bool(ASKS_HELD.search(question)),
+        setting=frozenset(stem(m.group(1).lower()) for m in SETTING.finditer(question)),
     )
 
 

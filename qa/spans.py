@@ -27,7 +27,6 @@ WORDING_VERBS = frozenset(
     stem(w) for w in "describe call characterize characterise label dub classify deem term brand".split()
 )
 WORDING_NOUNS = frozenset("phrase phrases word words term terms expression description label".split())
-WORDING_NOUN = re.compile(r"\b(?:description|words|phrase|expression)\b", re.IGNORECASE)
 POSSESSIVE_WORD = re.compile(r"['’]s$")
 POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")  # matched where a name ends: "Baldwin's", "Hutchins’"
 QUOTED = re.compile(r"[“\"]([^”\"]{3,200}?)[,.]?[”\"]")
@@ -36,7 +35,6 @@ NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
 ASIDE = re.compile(r"\s*(?:—|–|--|\()\s*([^—–()]{2,80}?)\s*(?:—|–|--|\))")  # "evidence—a cache of bullets—"
 CAPACITY_NOUNS = frozenset({"role", "roles", "position", "positions", "job", "jobs", "post", "capacity", "credit"})
 AS_BEFORE = re.compile(r"\bas\s+\Z")
-CAPACITY_VERBS = re.compile(r"\b(?:named|appointed|elected|hired|serve[sd]?|credited|chosen|cast)\b", re.IGNORECASE)
 MODEL_NUMBER = re.compile(r" \.?\d+\b")  # "a Colt .45", "a Boeing 747"
 # The common nouns right before a name: "director" in "injuring director Joel Souza", not "Alec" or "injuring".
 ROLE_WORDS = re.compile(
@@ -135,7 +133,7 @@ def typed_spans(analysis: QuestionAnalysis, sentence, text: str, people: frozens
         spans += continued_quote_speakers(sentence, previous, text, people)
     if analysis.asks_possessor and analysis.kind == "who":
         spans += possessor_phrases(sentence, text) + owners_of_asked(analysis, sentence)
-    if analysis.kind == "who" and OWNING.search(analysis.text):  # "Who runs Moxie Films?"
+    if analysis.kind == "who" and analysis.asks_owner:  # "Who runs Moxie Films?"
         spans += owners_named_beside(analysis, sentence, text)
     if analysis.kind == "who" and not analysis.asks_possessor:  # "whose trial": an owner, not "the jury"
         spans += described_people(analysis, sentence, text)
@@ -269,11 +267,11 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         ]
     if analysis.asks_direct_object:  # "What has Baldwin agreed to give?": "agreed to turn over archival footage"
         spans += agreed_objects(analysis, sentence, text)
-    if CAPACITY_VERBS.search(analysis.text):  # "What was Matthew Hutchins named?": "named as an executive producer"
+    if analysis.asks_capacity:  # "What was Matthew Hutchins named?": "named as an executive producer"
         spans += capacities(sentence, text)
-    if WORDING_NOUN.search(analysis.text):  # "What was the judge's description of the oversight?"
+    if analysis.asks_wording:  # "What was the judge's description of the oversight?"
         spans += wordings(analysis, sentence, text)
-    if ASKS_HELD.search(analysis.text):  # "What was Baldwin holding?"
+    if analysis.asks_held:  # "What was Baldwin holding?"
         spans += held_objects(analysis, sentence, text)
     spans += [  # "What has Baldwin pleaded?": "pleaded not guilty"
         Span(m.start, m.end, 0.85, m)
@@ -303,7 +301,6 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     return spans + [Span(sentence.start, sentence.end, 0.45)]
 
 
-ASKS_HELD = re.compile(r"\b(?i:what) (?:was|were|is|are) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* \w+ing\b")
 HELD_BY = re.compile(r" ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*) (?:was|were|is|are|had been|has been) (\w+ing)\b")
 
 
@@ -421,9 +418,6 @@ def completes(text: str, left, right) -> bool:
 
 ACTION = 0.9
 REPORTING_VERBS = frozenset(stem(w) for w in "allege maintain add note tell report disclose deny indicate".split())
-SETTING = re.compile(
-    r"\b(?:in|at|after|before|during|on|outside|inside)\s+(?:(?:the|a|an|his|her|their|its)\s+)?([\w-]+)", re.IGNORECASE
-)
 REACTION_VERBS = frozenset(stem(w) for w in "react respond reply behave".split())
 NEGATION = re.compile(r"\bnot\b|n't\b|\bnever\b")
 EMPTY_VERBS = frozenset({"do", "be", "have"})  # "did all these things wrong" says nothing of what was done
@@ -438,7 +432,7 @@ def actions(analysis: QuestionAnalysis, sentence, text: str, reacting: bool = Fa
     spans = []
     question_terms = set(analysis.terms)
     doers = set().union(*analysis.names) or question_terms  # "What did Baldwin do after the ruling?": Baldwin
-    setting = {stem(m.group(1).lower()) for m in SETTING.finditer(analysis.text)} - doers  # "in court"
+    setting = analysis.setting - doers  # "in court"
     for verb in sentence.predicates:
         if verb.role in (COMPLEMENT, CLAUSE, MANNER) or verb.label in EMPTY_VERBS:
             continue
@@ -820,9 +814,6 @@ def plural_antecedents(sentence, previous, text: str) -> list[Span]:
         return []
     group = groups[0]
     return [Span(m.start, m.end, PRONOUN_WEIGHT, m, refers_to=group) for m in they]
-
-
-OWNING = re.compile(r"\b(?:own|owns|owned|run|runs|ran|head|heads|headed|founded|lead|leads|led|controls?)\b", re.I)
 
 
 OWNER_BESIDE = 1.25
