@@ -26,6 +26,7 @@ AUXILIARIES = frozenset(
 MODAL_AUXILIARIES = frozenset("has have had will would can could may might should must".split())
 # Words that shape the question rather than name what it is about: "how long", "what type of".
 COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+PART_NOUNS = frozenset("piece pieces part parts number amount group member members series set".split())
 CLASS_NOUNS = frozenset("type kind sort form name brand model genre".split())  # "what type of gun": the gun
 FRAME_WORDS = frozenset("long old far big tall large happen occur".split()) | CLASS_NOUNS - {"name"}
 PREPOSITIONS = frozenset(
@@ -475,6 +476,8 @@ def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:
         phrase.append(token)
     if len(phrase) >= 2 and phrase[1] == "of" and phrase[0] in CLASS_NOUNS:
         phrase = phrase[2:]
+    elif "of" in phrase[1:] and phrase[phrase.index("of", 1) - 1] not in PART_NOUNS and phrase[-1] not in FOCUS_TYPES:
+        phrase = phrase[: phrase.index("of", 1)]  # "what theory of guilt": a theory; but "what time of day": a day
     phrase = [t for t in phrase if t != "of"]
     while phrase and (phrase[0] in COUNT_WORDS or phrase[0].isdigit()):
         phrase = phrase[1:]  # "which two attorneys": attorneys

@@ -51,6 +51,7 @@ KNOWN = [
     ("What word did Baldwin yell at the armorer?", "reload!"),  # a quote of one word
     ("How did Baldwin leave the courthouse?", "avoiding any interaction with the press"),  # the clause with it
     ("Who did the defense accuse of hiding evidence about the live ammunition?", "the prosecution"),  # not the doer
+    ("What theory of guilt did the prosecution hope to support?", "an alternative theory of guilt"),
     ("Near which city is Bonanza Creek Ranch?", "Santa Fe"),  # tagged an organisation there, a place elsewhere
     ("Which state is Baldwin's trial taking place in?", "N.M."),  # not the city before it in "Santa Fe, N.M."
     ("What was Joel Souza's job on the film?", "director"),

@@ -467,3 +467,16 @@ def test_a_name_question_is_answered_by_a_name_set_beside_the_focus_not_by_the_f
     assert asked.asks_name
     assert head_weight(asked, text, bases) == UNNAMED_HEAD
     assert [(s.start, s.end) for s in appositives(asked, sentence, text, "base")] == [(0, 10)]
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("What theory of guilt was she trying to support?", "theory"),  # the head of "X of Y" is X
+        ("What time of day did the shooting occur?", "day"),  # unless Y names a type too
+        ("Which member of the crew was hurt?", "member"),
+        ("What type of gun did Baldwin fire?", "gun"),  # "type of" names the kind asked for
+    ],
+)
+def test_the_focus_of_x_of_y_is_its_head(question: str, focus: str):
+    assert analyse_question(question).focus == focus
