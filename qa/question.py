@@ -142,6 +142,7 @@ class QuestionAnalysis:
     asks_wording: bool = False  # "What was the judge's description of the oversight?": her own words
     asks_held: bool = False  # "What was Baldwin holding?": "a prop gun Baldwin was holding"
     setting: frozenset[str] = frozenset()  # where or when the question sets its event: {"court"} for "in court"
+    modal: str | None = None  # "What may Halls do?": the verb phrase after "may" in a sentence answers
 
     @property
     def typed(self) -> bool:
@@ -219,6 +220,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         asks_wording=bool(WORDING_NOUN.search(question)),
         asks_held=bool(ASKS_HELD.search(question)),
         setting=frozenset(stem(m.group(1).lower()) for m in SETTING.finditer(question)),
+        modal=asked_modal(tokens),
     )
 
 
@@ -259,6 +261,16 @@ def asks_occupation(kind: str, ending: re.Match | None, named: tuple[frozenset[s
     """Whether the question asks what a named person's job is, which a sentence says as it says who they
     are ("cinematographer Halyna Hutchins"): "What was Hutchins's job?"."""
     return kind == "what" and ending is not None and ending.group(1).lower() in OCCUPATIONS and bool(named)
+
+
+MODALS = frozenset("will would can could may might should must".split())
+
+
+def asked_modal(tokens: list[str]) -> str | None:
+    """The modal verb right after the wh-word: "may" in "What may Dave Halls do at the trial?"."""
+    position = wh_position(tokens)
+    following = tokens[position + 1] if position is not None and position + 1 < len(tokens) else None
+    return following if following in MODALS else None
 
 
 def asks_possessor(tokens: list[str]) -> bool:

@@ -417,6 +417,7 @@ def completes(text: str, left, right) -> bool:
 
 
 ACTION = 0.9
+SAME_MODAL = 1.2
 REPORTING_VERBS = frozenset(stem(w) for w in "allege maintain add note tell report disclose deny indicate".split())
 REACTION_VERBS = frozenset(stem(w) for w in "react respond reply behave".split())
 NEGATION = re.compile(r"\bnot\b|n't\b|\bnever\b")
@@ -447,6 +448,8 @@ def actions(analysis: QuestionAnalysis, sentence, text: str, reacting: bool = Fa
             weight *= 1.05  # "expressed relief and left the courthouse" says more than either half
         if terms_of(text, verb) & setting and not no_reaction:
             weight *= 0.8  # "What did Baldwin do in court?": not "appeared in court", which the question says
+        if analysis.modal and text[max(0, verb.start - len(analysis.modal) - 1) : verb.start - 1] == analysis.modal:
+            weight *= SAME_MODAL  # "What may Halls do?": "may testify at Baldwin’s trial"
         if verb.role == "xcomp":
             weight *= 0.85  # "to cooperate" says less than "pressuring witnesses to cooperate", which holds it
         elif verb.role == "pcomp":

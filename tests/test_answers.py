@@ -52,6 +52,7 @@ KNOWN = [
     ("How did Baldwin leave the courthouse?", "avoiding any interaction with the press"),  # the clause with it
     ("Who did the defense accuse of hiding evidence about the live ammunition?", "the prosecution"),  # not the doer
     ("What theory of guilt did the prosecution hope to support?", "an alternative theory of guilt"),
+    ("What may Dave Halls do at Baldwin's trial?", "testify at Baldwin’s trial"),  # "may testify", not "has pleaded"
     ("Near which city is Bonanza Creek Ranch?", "Santa Fe"),  # tagged an organisation there, a place elsewhere
     ("Which state is Baldwin's trial taking place in?", "N.M."),  # not the city before it in "Santa Fe, N.M."
     ("What was Joel Souza's job on the film?", "director"),

@@ -480,3 +480,8 @@ def test_a_name_question_is_answered_by_a_name_set_beside_the_focus_not_by_the_f
 )
 def test_the_focus_of_x_of_y_is_its_head(question: str, focus: str):
     assert analyse_question(question).focus == focus
+
+
+def test_the_modal_after_the_wh_word_is_kept():
+    assert analyse_question("What may Dave Halls do at Baldwin's trial?").modal == "may"
+    assert analyse_question("What did Dave Halls do?").modal is None
