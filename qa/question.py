@@ -355,11 +355,16 @@ def focus_modifier(question: str, focus: str | None) -> str | None:
 
 def reported_verb(tokens: list[str]) -> str | None:
     """The stem of the word that ends a question, after a verb of saying or knowing and a subject of its own:
-    "bring" in "What did she say she hopes the lawsuits bring?"; none for "What did Morrissey argue?"."""
+    "bring" in "What did she say she hopes the lawsuits bring?"; none for "What did Morrissey argue?", nor
+    where a verb follows the saying one, so that "what" is its subject ("say compromised its ability to
+    prosecute?")."""
     said = next((i for i, t in enumerate(tokens) if stem(t) in SAYING_VERBS | KNOWING_VERBS), None)
-    if said is None or said >= len(tokens) - 2 or tokens[-1] in STOPWORDS:
+    if said is None or said >= len(tokens) - 2 or tokens[-1] in STOPWORDS or VERB_FORM.search(tokens[said + 1]):
         return None
     return stem(tokens[-1])
+
+
+VERB_FORM = re.compile(r"(?:ed|es)$")  # "compromised", "includes": a verb with no subject of its own
 
 
 def asks_what_said(tokens: list[str]) -> bool:
