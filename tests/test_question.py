@@ -485,3 +485,18 @@ def test_the_focus_of_x_of_y_is_its_head(question: str, focus: str):
 def test_the_modal_after_the_wh_word_is_kept():
     assert analyse_question("What may Dave Halls do at Baldwin's trial?").modal == "may"
     assert analyse_question("What did Dave Halls do?").modal is None
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("What did she say she hopes the lawsuits bring?", "bring"),
+        ("What did the prosecutors say the footage includes?", "includ"),
+        ("What did Morrissey argue?", None),  # what was said is the answer
+        ("What did the prosecutor's office say about efforts to prosecute Baldwin?", None),
+        ("What did prosecutors withdraw?", None),  # no verb of saying: the plain object question
+        ("What did the prosecutor's office say compromised its ability to prosecute?", None),  # "what" is a subject
+    ],
+)
+def test_the_verb_that_ends_a_reported_question_is_the_one_whose_object_is_asked(question: str, verb: str | None):
+    assert analyse_question(question).reported_verb == verb
