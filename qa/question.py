@@ -323,7 +323,9 @@ def asks_object(tokens: list[str]) -> bool:
     """Whether the question is passive or asks for an object: "who was wounded", "whom did he hire"."""
     text = " ".join(tokens)
     return bool(
-        re.search(rf"\b(whom|who|what|which \w+) (?:had |has |have )?(was|were|is|are|been|be) {PARTICIPLE}", text)
+        re.search(
+            rf"\b(whom|who|what|which(?: \w+){{1,3}}) (?:had |has |have )?(was|were|is|are|been|be) {PARTICIPLE}", text
+        )
     ) or bool(re.search(r"\b(whom|who) (did|does|do|will|would)\b", text))
 
 

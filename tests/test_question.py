@@ -222,6 +222,7 @@ def test_irregular_participles_make_a_question_ask_for_an_object():
     assert analyse_question("Who was shown the footage?").asks_object
     assert analyse_question("Who was sworn in?").asks_object
     assert not analyse_question("Who showed the footage?").asks_object
+    assert analyse_question("Which crew member was wounded along with the cinematographer?").asks_object
 
 
 def test_a_doer_guessed_from_its_ending_is_the_focus_only_as_the_head():
