@@ -240,10 +240,10 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     stranded = stranded_objects(analysis, sentence, text)
     spans = list(stranded)
     spans += [
-        Span(m.start, m.end, entity_weight(m, sentence), m)
+        Span(m.start, m.end, entity_weight(m, sentence) * (NAMED_KIND if analysis.asks_subtype else 1.0), m)
         for m in sentence.entities
         if m.label not in ("CARDINAL", "ORDINAL") and not (analysis.asks_subtype and m.label in NUMERIC | {"PERSON"})
-    ]  # "what kind of win": not "Monday", nor "Baldwin"
+    ]  # "what kind of win": not "Monday", nor "Baldwin"; "what kind of subpoena": "out-of-state", not an office
     people = {(m.start, m.end) for m in sentence.entities if m.label == "PERSON"}
     spans += [  # a name is a person's, as an entity or a noun phrase: "what" is seldom answered by one
         Span(m.start, m.end, 0.5 if (m.start, m.end) in people else 0.6, m)
@@ -346,6 +346,7 @@ def entity_weight(entity: Mention, sentence) -> float:
 
 
 UNNAMED_FOCUS = 0.5
+NAMED_KIND = 0.7  # a name says what kind of thing something is less often than a word that sets it apart
 REPORTED_OBJECT = 0.8
 CLAUSE_WEIGHT = 0.7  # the clause of any question verb ("What was revealed?"), below one someone said
 EXTENDED = 1.05  # per phrase a noun phrase takes in: "negligence" says less than the whole list

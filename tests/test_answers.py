@@ -53,6 +53,7 @@ KNOWN = [
     ("Who did the defense accuse of hiding evidence about the live ammunition?", "the prosecution"),  # not the doer
     ("What theory of guilt did the prosecution hope to support?", "an alternative theory of guilt"),
     ("What may Dave Halls do at Baldwin's trial?", "testify at Baldwin’s trial"),  # "may testify", not "has pleaded"
+    ("What kind of subpoena was the District Attorney's Office tasked with enforcing?", "out-of-state"),
     ("Near which city is Bonanza Creek Ranch?", "Santa Fe"),  # tagged an organisation there, a place elsewhere
     ("Which state is Baldwin's trial taking place in?", "N.M."),  # not the city before it in "Santa Fe, N.M."
     ("What was Joel Souza's job on the film?", "director"),
