@@ -507,8 +507,11 @@ def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
                 spans.append(Span(chunk.start, chunk.end, 1.0, chunk))  # an apposition
             elif chunk.start < entity.start and chunk.end >= entity.end:
                 role = ROLE_WORDS.search(text, chunk.start, entity.start)  # "director Joel Souza"
+                owner = OWNER_BEFORE.fullmatch(text, chunk.start, entity.start)  # "Fox News Digital's Julia ..."
                 if role:
                     spans.append(Span(role.start(), role.end(), 0.9, chunk))
+                elif owner and not analysis.asks_occupation:
+                    spans.append(Span(chunk.start, owner.end(1), AFFILIATION, chunk))
             elif (
                 chunk.role == "attr"
                 and chunk.start > entity.end
@@ -525,6 +528,10 @@ def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             if m.role == "relcl" and RELATIVE_AFTER.fullmatch(text, entity.end, m.start)
         ]
     return spans
+
+
+OWNER_BEFORE = re.compile(r"((?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*['’]s)\s+")
+AFFILIATION = 0.8  # whose a person is says who they are: "Fox News Digital's Julia Bonavita"
 
 
 # Between a name and what the person serves as: "Alec Baldwin’s role as", "Baldwin, who also served as"

@@ -37,6 +37,7 @@ KNOWN = [
     ("What does the shield law protect journalists from?", "having to turn over unpublished material to prosecutors"),
     ("Who is Dave Halls?", "assistant director"),  # what the sentence says the named person is
     ("Who was Halyna Hutchins?", "cinematographer"),
+    ("Who is Julia Bonavita?", "Fox News Digital"),  # whose she is: "Fox News Digital's Julia Bonavita"
     ("Who hired the company that made the promotional videos?", "the “Rust” producers"),  # people not named
     ("Who was shown some of the footage in Gutierrez Reed's trial?", "the jury"),
     ("Who filed a lawsuit alleging negligence?", "Hutchins’s family"),  # a group its owner names
