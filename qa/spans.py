@@ -955,8 +955,10 @@ def syntax_weight(
     question_terms = set(analysis.terms)
     if mention.role in ARGUMENT_ROLES and stem(mention.governor) in question_terms:
         weight *= 1.15
-        if analysis.asks_direct_object and mention.role == "dobj" and stem(mention.governor) not in analysis.purposes:
-            weight *= DIRECT_OBJECT  # "What did prosecutors withdraw?": "withdrew a misdemeanor plea deal"
+        # "What did prosecutors withdraw?": "withdrew a misdemeanor plea deal"; "Who was killed?": "killing Hutchins"
+        passive_who = analysis.asks_object and analysis.kind == "who" and not analysis.stranded_after
+        if (analysis.asks_direct_object or passive_who) and mention.role == "dobj":
+            weight *= DIRECT_OBJECT if stem(mention.governor) not in analysis.purposes else 1.0
     if analysis.kind == "how_long" and stem(mention.governor) not in question_terms:
         weight *= 0.6  # "how long did the trial last": an "18-month sentence" measures something else
     if analysis.asks_subject:

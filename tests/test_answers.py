@@ -21,6 +21,7 @@ KNOWN = [
     ("When did Rust production reach a settlement with Hutchins's family?", "October 2022"),
     ("How many days is the trial expected to last?", "10"),
     ("Who was wounded in the shooting?", "Joel Souza"),
+    ("Who was killed on the set of Rust?", "Halyna Hutchins"),  # the object of "killing", not the headline's name
     ("Who died during the filming of The Crow?", "Brandon Lee"),
     ("At which ranch did the shooting happen?", "Bonanza Creek Ranch"),
     ("On what date did the shooting happen?", "Oct. 21, 2021"),
