@@ -956,8 +956,8 @@ def syntax_weight(
     if mention.role in ARGUMENT_ROLES and stem(mention.governor) in question_terms:
         weight *= 1.15
         # "What did prosecutors withdraw?": "withdrew a misdemeanor plea deal"; "Who was killed?": "killing Hutchins"
-        passive_who = analysis.asks_object and analysis.kind == "who" and not analysis.stranded_after
-        if (analysis.asks_direct_object or passive_who) and mention.role == "dobj":
+        object_asked = analysis.asks_object and analysis.kind == "who" and not analysis.stranded_after
+        if (analysis.asks_direct_object or object_asked) and mention.role == "dobj":
             weight *= DIRECT_OBJECT if stem(mention.governor) not in analysis.purposes else 1.0
     if analysis.kind == "how_long" and stem(mention.governor) not in question_terms:
         weight *= 0.6  # "how long did the trial last": an "18-month sentence" measures something else
