@@ -326,7 +326,7 @@ def asks_object(tokens: list[str]) -> bool:
         re.search(
             rf"\b(whom|who|what|which(?: \w+){{1,3}}) (?:had |has |have )?(was|were|is|are|been|be) {PARTICIPLE}", text
         )
-    ) or bool(re.search(r"\b(whom|who) (did|does|do|will|would)\b", text))
+    ) or bool(re.search(r"\b(?:(?:whom|who) (?:did|does|do)|whom (?:will|would))\b", text))  # not "who will testify"
 
 
 # Verbs whose object is what someone came to know, which news text gives as a clause: "after learning that

@@ -927,6 +927,7 @@ def trim_question_words(span: Span, tokens, question_terms: set[str]) -> Span:
 
 
 DIRECT_OBJECT = 1.2
+OTHER_SUBJECT = 0.85
 ARGUMENT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "pobj", "attr", "dative"})
 
 
@@ -959,6 +960,8 @@ def syntax_weight(
         object_asked = analysis.asks_object and analysis.kind == "who" and not analysis.stranded_after
         if (analysis.asks_direct_object or object_asked) and mention.role == "dobj":
             weight *= DIRECT_OBJECT if stem(mention.governor) not in analysis.purposes else 1.0
+    elif analysis.asks_object and analysis.kind == "who" and mention.role in ("nsubj", "nsubjpass"):
+        weight *= OTHER_SUBJECT  # "Who was killed?": not whoever a headline says was cleared
     if analysis.kind == "how_long" and stem(mention.governor) not in question_terms:
         weight *= 0.6  # "how long did the trial last": an "18-month sentence" measures something else
     if analysis.asks_subject:

@@ -30,6 +30,7 @@ from qa.spans import (
     modifiers,
     spans_for,
     speaker,
+    syntax_weight,
     trim_question_words,
 )
 from qa.store import Sentence
@@ -223,6 +224,7 @@ def test_irregular_participles_make_a_question_ask_for_an_object():
     assert analyse_question("Who was sworn in?").asks_object
     assert not analyse_question("Who showed the footage?").asks_object
     assert analyse_question("Which crew member was wounded along with the cinematographer?").asks_object
+    assert not analyse_question("Who will replace Morrissey as special prosecutor?").asks_object  # its subject
 
 
 def test_a_doer_guessed_from_its_ending_is_the_focus_only_as_the_head():
@@ -501,3 +503,10 @@ def test_the_modal_after_the_wh_word_is_kept():
 )
 def test_the_verb_that_ends_a_reported_question_is_the_one_whose_object_is_asked(question: str, verb: str | None):
     assert analyse_question(question).reported_verb == verb
+
+
+def test_who_was_verbed_prefers_the_verbs_object_to_another_verbs_subject():
+    asked = analyse_question("Who was killed on the set?")
+    killed = Mention(0, 8, "PERSON", "dobj", "kill")  # "killing Hutchins"
+    cleared = Mention(0, 8, "PERSON", "nsubj", "clear")  # "Baldwin Cleared"
+    assert syntax_weight(asked, killed, [], [], None) > 1.0 > syntax_weight(asked, cleared, [], [], None)
