@@ -14,6 +14,7 @@ MIN_COVERAGE = 0.2
 # A paraphrase shares few words with its answer sentence; a close meaning can stand in for them.
 SEMANTIC_RESCUE, RESCUE_MARGIN = 0.6, 0.15
 SUPPORT_COVERAGE = 0.45  # an article counts as agreeing only where its sentence matches the question well
+AGREEING_SCORE = 0.7  # ... and gives the answer nearly as strongly as the best
 
 
 @dataclass
@@ -102,6 +103,11 @@ def confidence(score: float) -> float:
 
 
 def group_score(group: Group) -> float:
-    """The best member's score, raised a little for each further article that agrees."""
-    documents = {c.doc_index for c in group.members if c.coverage >= SUPPORT_COVERAGE}
-    return group.best.score + 0.05 * max(0, len(documents) - 1)
+    """The best member's score, raised a little for each further article that agrees: one whose sentence
+    matches the question well and gives this answer nearly as strongly (not every article that names
+    Baldwin somewhere near the question's words)."""
+    best = group.best.score
+    documents = {
+        c.doc_index for c in group.members if c.coverage >= SUPPORT_COVERAGE and c.score >= AGREEING_SCORE * best
+    }
+    return best + 0.05 * max(0, len(documents) - 1)
