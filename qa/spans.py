@@ -171,10 +171,10 @@ OWN_EVENT, OTHER_EVENT = 1.2, 0.85
 
 def event_weight(analysis: QuestionAnalysis, sentence, span: Span) -> float:
     """For "when", whether a time belongs to the question's event: "dismissed during the trial in July", not
-    "stemming from a tragic incident on the film set in 2021", where the sentence says both."""
+    "stemming from a tragic incident on the film set in 2021"; a time in the phrase of a verb the question
+    does not use dates another event ("When did Matthew Hutchins marry Halyna?": not "reached a settlement
+    ... in October 2022")."""
     verbs = [p for p in sentence.predicates if p.role not in (CLAUSE, COMPLEMENT, MANNER)]
-    if not any(stem(p.label) in analysis.terms for p in verbs):
-        return 1.0
     holding = [p for p in verbs if p.start <= span.start and span.end <= p.end]
     if not holding:
         return 1.0

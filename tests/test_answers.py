@@ -148,6 +148,7 @@ OFF_TOPIC = [
     "Which judge presided over Gutierrez Reed's trial?",
     "Who directed the film The Crow?",  # no passage says anyone directed it
     "In what year was Alec Baldwin born?",  # "July" is no year
+    "When did Matthew Hutchins marry Halyna?",  # October 2022 dates the settlement, not a marriage
 ]
 
 
