@@ -501,7 +501,7 @@ def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:
     while phrase and (phrase[0] in COUNT_WORDS or phrase[0].isdigit()):
         phrase = phrase[1:]  # "which two attorneys": attorneys
     verb = next((i for i, t in enumerate(phrase) if re.search(r"(ed|ing)$", t) and t not in FOCUS_TYPES), None)
-    phrase = phrase[:verb] if verbs_possible else phrase[:3]
+    phrase = phrase[:verb] if verbs_possible else phrase[:4]
     if not phrase:
         return None
     # A word in -s after a singular noun is most likely a verb: "which law protects journalists".

@@ -479,6 +479,7 @@ def test_a_name_question_is_answered_by_a_name_set_beside_the_focus_not_by_the_f
         ("What time of day did the shooting occur?", "day"),  # unless Y names a type too
         ("Which member of the crew was hurt?", "member"),
         ("What type of gun did Baldwin fire?", "gun"),  # "type of" names the kind asked for
+        ("What is the name of Rory Kennedy's production company?", "company"),  # a name of four words
     ],
 )
 def test_the_focus_of_x_of_y_is_its_head(question: str, focus: str):
