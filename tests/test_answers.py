@@ -22,6 +22,7 @@ KNOWN = [
     ("How many days is the trial expected to last?", "10"),
     ("Who was wounded in the shooting?", "Joel Souza"),
     ("Who was killed on the set of Rust?", "Halyna Hutchins"),  # the object of "killing", not the headline's name
+    ("Who served as a producer on the film as well as acting?", "Baldwin"),  # "as well as" is no content word
     ("Who was killed in the Rust shooting?", "Hutchins"),  # articles that name Baldwin weakly do not outvote her
     ("Who died during the filming of The Crow?", "Brandon Lee"),
     ("At which ranch did the shooting happen?", "Bonanza Creek Ranch"),
