@@ -610,7 +610,8 @@ RELATIVE_TIME = 1.05  # says more than the stretch of time alone
 
 
 LOCATIVE = re.compile(r"\b(?:at|in|on|inside|outside|near|behind|beside|under|into|onto)\s+\Z", re.IGNORECASE)
-DESCRIBED_PLACE = re.compile(r"(?:the|a|an|his|her|their|its)\s", re.IGNORECASE)
+# "the defense table", "Gutierrez Reed’s trial": a place described, or owned by a name
+DESCRIBED_PLACE = re.compile(r"(?i:the|a|an|his|her|their|its)\s|(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*['’]s\s")
 LOCATIVE_WEIGHT = 1.0
 PLACED = re.compile(
     r"\b(?:at|in|on|inside|outside|near|from|to|across|throughout|within)\s+(?:the\s+)?"
@@ -627,7 +628,10 @@ def locative_phrases(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
         preposition = LOCATIVE.search(text, max(sentence.start, chunk.start - 8), chunk.start)
         if not preposition or chunk.role != "pobj" or stem(chunk.governor) not in analysis.terms:
             continue
-        named = any(m.start < chunk.end and m.end > chunk.start for m in sentence.entities)
+        # a name that only owns the place does not name it: "in Gutierrez Reed’s trial"
+        named = any(
+            m.start < chunk.end and m.end > chunk.start and not POSSESSIVE.match(text, m.end) for m in sentence.entities
+        )
         if not named and DESCRIBED_PLACE.match(text, chunk.start, chunk.end) and focus_types(chunk.label) != PLACE:
             spans.append(Span(start, end, LOCATIVE_WEIGHT * EXTENDED**k, chunk))
     return spans

@@ -62,6 +62,7 @@ KNOWN = [
     ("Which state is Baldwin's trial taking place in?", "N.M."),  # not the city before it in "Santa Fe, N.M."
     ("What was Joel Souza's job on the film?", "director"),
     ("Where was Baldwin seated during the hearing?", "the defense table"),  # a place described, not named
+    ("Where was some of the footage played for a jury?", "Gutierrez Reed’s trial"),  # not only its owner
     (
         "How did Baldwin react upon hearing the ruling that dismissed the case?",
         "expressed relief and left the courthouse",
