@@ -116,7 +116,11 @@ def typed_spans(analysis: QuestionAnalysis, sentence, text: str, people: frozens
     """Candidates for a question that expects an entity type (who, when, where, which company ...): the
     entities of that type, and what stands for them or describes them."""
     spans = [
-        year_of(analysis, Span(m.start, m.end, label_weight(analysis, m, text), m), text)
+        year_of(
+            analysis,
+            Span(m.start, m.end, label_weight(analysis, m, text) * modifier_weight(analysis, sentence, text, m), m),
+            text,
+        )
         for m in entities(sentence, text, people if "PERSON" in analysis.expected else frozenset())
         if m.label in analysis.expected or years_asked(analysis, m, text)
     ]
@@ -137,6 +141,7 @@ def typed_spans(analysis: QuestionAnalysis, sentence, text: str, people: frozens
         spans += owners_named_beside(analysis, sentence, text)
     if analysis.kind == "who" and not analysis.asks_possessor:  # "whose trial": an owner, not "the jury"
         spans += described_people(analysis, sentence, text)
+        spans += named_groups(sentence, text)
     if analysis.kind == "where":  # "Where was Baldwin seated?": "at the defense table"
         spans += locative_phrases(analysis, sentence, text) + places_near(analysis, sentence, text)
     if (analysis.asks_possessor and analysis.kind == "which") or analysis.expected == PLACE:
@@ -156,6 +161,29 @@ def typed_spans(analysis: QuestionAnalysis, sentence, text: str, people: frozens
     ]  # a person is named, and a phrase headed by "judge" names none: "a New Mexico judge"
     spans = spans + headed + appositives(analysis, sentence, text, focus)
     return coordinated(spans, text) if analysis.focus.endswith("s") else spans
+
+
+NAME_AS_MODIFIER = 0.6
+NAMED_GROUP = re.compile(r" ([a-z]+)\b")
+
+
+def named_groups(sentence, text: str) -> list[Span]:
+    """People a name and a noun for people describe: "Rust producers" (no name of their own)."""
+    spans = []
+    for entity in sentence.entities:
+        noun = NAMED_GROUP.match(text, entity.end)
+        if noun and entity.label != "PERSON" and names_people(noun.group(1)) and noun.group(1).endswith("s"):
+            spans.append(Span(entity.start, noun.end(1), DESCRIBED_PERSON, entity))
+    return spans
+
+
+def modifier_weight(analysis: QuestionAnalysis, sentence, text: str, entity: Mention) -> float:
+    """A name that only modifies the noun after it answers "who" poorly: "Rust" in "Rust producers"."""
+    if analysis.kind != "who":
+        return 1.0
+    follows = text[entity.end : entity.end + 2]  # a space and a common noun, not the rest of a name
+    inside = any(c.start <= entity.start and entity.end < c.end for c in sentence.chunks)
+    return NAME_AS_MODIFIER if inside and follows[:1] == " " and follows[1:].islower() else 1.0
 
 
 def year_of(analysis: QuestionAnalysis, span: Span, text: str) -> Span:

@@ -51,6 +51,7 @@ KNOWN = [
     ("Where is the civil lawsuit against Baldwin being pursued?", "New Mexico"),  # not "Rust" in "Rust producers"
     ("Who was hurt by the discharged weapon besides the cinematographer?", "Joel Souza"),  # not "a gun Baldwin"
     ("Who did prosecutors say Baldwin sent scrambling?", "crew members"),  # not the prosecutor who said so
+    ("Who said they hoped the lawsuits would bring some justice to Hutchins' family?", "Morrissey"),  # not "Rust"
     ("What word did Baldwin yell at the armorer?", "reload!"),  # a quote of one word
     ("Who did the defense accuse of hiding evidence about the live ammunition?", "the prosecution"),  # not the doer
     ("What theory of guilt did the prosecution hope to support?", "an alternative theory of guilt"),
@@ -209,6 +210,7 @@ EXACT = [
     ("What did Moxie Films file to block the subpoena?", "a motion to quash the subpoena"),  # what it is for
     ("Where was some of the footage played for a jury?", "Gutierrez Reed’s trial"),  # not only its owner
     ("How did Baldwin leave the courthouse?", "avoiding any interaction with the press"),  # the clause with it
+    ("Who is Hutchins' family suing besides Baldwin?", "Rust producers"),  # a name and a noun for people
 ]
 
 
