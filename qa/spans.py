@@ -115,13 +115,10 @@ ACCOMPANYING = 0.85
 def typed_spans(analysis: QuestionAnalysis, sentence, text: str, people: frozenset[str], previous) -> list[Span]:
     """Candidates for a question that expects an entity type (who, when, where, which company ...): the
     entities of that type, and what stands for them or describes them."""
+    found = entities(sentence, text, people if "PERSON" in analysis.expected else frozenset())
     spans = [
-        year_of(
-            analysis,
-            Span(m.start, m.end, label_weight(analysis, m, text) * modifier_weight(analysis, sentence, text, m), m),
-            text,
-        )
-        for m in entities(sentence, text, people if "PERSON" in analysis.expected else frozenset())
+        typed_span(analysis, sentence, text, m)
+        for m in found
         if m.label in analysis.expected or years_asked(analysis, m, text)
     ]
     if analysis.kind == "when":  # "more than a year after the shooting"
@@ -161,6 +158,12 @@ def typed_spans(analysis: QuestionAnalysis, sentence, text: str, people: frozens
     ]  # a person is named, and a phrase headed by "judge" names none: "a New Mexico judge"
     spans = spans + headed + appositives(analysis, sentence, text, focus)
     return coordinated(spans, text) if analysis.focus.endswith("s") else spans
+
+
+def typed_span(analysis: QuestionAnalysis, sentence, text: str, entity: Mention) -> Span:
+    """An entity of an expected type, weighed by how well its type and its place in the sentence fit."""
+    weight = label_weight(analysis, entity, text) * modifier_weight(analysis, sentence, text, entity)
+    return year_of(analysis, Span(entity.start, entity.end, weight, entity), text)
 
 
 NAME_AS_MODIFIER = 0.6
