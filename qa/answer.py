@@ -15,6 +15,7 @@ from qa.candidates import (
     confidence,
     group_candidates,
     group_score,
+    name_stems,
     same_answer,
     well_supported,
 )
@@ -375,7 +376,7 @@ class Answerer:
         members = group.members + self.further_support(analysis, group)
         best = self.fullest_name(closest_wording(group), members, dated=analysis.focus not in ("year", "years"))
         per_document: dict[int, Candidate] = {best.doc_index: best}
-        for member in sorted(members, key=lambda c: -c.score):
+        for member in sorted(self.saying(best, members), key=lambda c: -c.score):
             per_document.setdefault(member.doc_index, member)
         citations = tuple(self.citation(c) for c in list(per_document.values())[:MAX_CITATIONS])
         text = self.store.documents[best.doc_index].text
@@ -391,6 +392,13 @@ class Answerer:
             passages=tuple(hits),
             kind=analysis.kind,
         )
+
+    def saying(self, shown: Candidate, members: list[Candidate]) -> list[Candidate]:
+        """The members that say what is shown, or more of the same name: the articles counted as agreeing and
+        cited. "Baldwin" was grouped with "exonerating Baldwin" to weigh the evidence, but does not say it."""
+        said = self.span_text(shown)
+        key, names = answer_key(said), name_stems(said)
+        return [m for m in members if same_answer(key, answer_key(text := self.span_text(m)), names, name_stems(text))]
 
     def fullest_name(self, best: Candidate, members: list[Candidate], dated: bool = True) -> Candidate:
         """The member that gives the best answer's name in full, if one in the same article does: "Halyna
@@ -433,7 +441,8 @@ class Answerer:
                 if coverage < SUPPORT_COVERAGE:
                     continue
                 for mention in sentence.entities + sentence.chunks:
-                    if same_answer(group.key, answer_key(doc[mention.start : mention.end])):
+                    said = doc[mention.start : mention.end]
+                    if same_answer(group.key, answer_key(said), group.names, name_stems(said)):
                         found.append(
                             Candidate(sentence.doc_index, index, mention.start, mention.end, 0.0, coverage, 0.0)
                         )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from qa.store import PassageStore
-from qa.text import STOPWORDS, answer_key, stem
+from qa.text import STOPWORDS, WORD, answer_key, stem
 
 ABSTAIN_BELOW = 0.48
 MIN_COVERAGE = 0.2
@@ -38,6 +38,7 @@ class Group:
 
     key: str
     members: list[Candidate] = field(default_factory=list)
+    names: frozenset[str] = frozenset()  # the stems of the capitalised words of the answer that made the group
 
     @property
     def best(self) -> Candidate:
@@ -56,7 +57,8 @@ def group_candidates(store: PassageStore, candidates: list[Candidate]) -> list[G
     seen: dict[str, Group] = {}  # every key met so far, to its group: most candidates repeat one
     sharing: dict[str, list[int]] = {}  # stem -> the groups (by position) whose key has it
     for candidate in sorted(candidates, key=lambda c: -c.score):
-        key = answer_key(store.documents[candidate.doc_index].text[candidate.start : candidate.end])
+        text = store.documents[candidate.doc_index].text[candidate.start : candidate.end]
+        key, names = answer_key(text), name_stems(text)
         if not key:
             continue
         group = seen.get(key)
@@ -64,7 +66,7 @@ def group_candidates(store: PassageStore, candidates: list[Candidate]) -> list[G
             near = sorted({i for s in key_stems(key) for i in sharing.get(s, ())})
             group = next((groups[i] for i in near if same_answer(groups[i].key, key)), None)
         if group is None:
-            group = Group(key, [])
+            group = Group(key, [], names)
             for s in key_stems(key):
                 sharing.setdefault(s, []).append(len(groups))
             groups.append(group)
@@ -79,14 +81,26 @@ def key_stems(key: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in key.split())
 
 
-def same_answer(a: str, b: str) -> bool:
+def same_answer(a: str, b: str, names_a: frozenset[str] | None = None, names_b: frozenset[str] | None = None) -> bool:
     """Equal keys, or one key's words all found in the other, as stems: a short name inside a full one,
-    "18 months" and "18-month"; but "up to 18 months" says less than "18 months"."""
+    "18 months" and "18-month"; but "up to 18 months" says less than "18 months". Where the names in each
+    answer are given (`names_a`, `names_b`: stems of its capitalised words), the longer may add only names:
+    "Hannah" to "Gutierrez Reed", but not "exonerating" to "Baldwin"."""
     if a == b:
         return True
-    short, long = sorted((key_stems(a), key_stems(b)), key=len)
+    stems_a, stems_b = key_stems(a), key_stems(b)
+    short, long, long_names = (
+        (stems_a, stems_b, names_b) if len(stems_a) <= len(stems_b) else (stems_b, stems_a, names_a)
+    )
     extra = set(long) - set(short)
-    return len(long) <= 6 and set(short) <= set(long) and not extra & STOPWORDS
+    if len(long) > 6 or not set(short) <= set(long) or extra & STOPWORDS:
+        return False
+    return long_names is None or extra <= long_names
+
+
+def name_stems(text: str) -> frozenset[str]:
+    """The stems of an answer's capitalised words: what it may add to a shorter answer and still agree."""
+    return frozenset(stem(word.lower()) for word in WORD.findall(text) if word[:1].isupper())
 
 
 def well_supported(group: Group) -> bool:

@@ -188,6 +188,14 @@ def test_variants_of_one_name_count_as_one_answer(answerer: Answerer):
     assert len({c.doc_id for c in answer.citations}) == len(answer.citations)
 
 
+def test_only_articles_that_say_the_answer_count_as_agreeing(answerer: Answerer):
+    # "Baldwin" elsewhere weighs as evidence for "exonerating Baldwin", but does not say it
+    answer = answerer.ask("What has Luke Nikas described the safety bureau report as?")
+    assert answer.text == "exonerating Baldwin"
+    assert answer.agreeing_documents == 1
+    assert all("exonerating" in citation.text for citation in answer.citations)
+
+
 def test_a_pronoun_is_answered_by_the_person_it_stands_for_with_both_sentences_cited(answerer: Answerer):
     # "The movie's armorer, Hannah Gutierrez Reed, was convicted ... She unknowingly loaded the live round ..."
     answer = answerer.ask("Who unknowingly loaded the live round into the revolver?")

@@ -15,7 +15,7 @@ from qa.answer import (
     qualifies_question_name,
     restates_question,
 )
-from qa.candidates import same_answer
+from qa.candidates import name_stems, same_answer
 from qa.nlp import Mention
 from qa.question import PLACE, analyse_question, focus_types
 from qa.spans import (
@@ -342,6 +342,18 @@ def test_a_sentence_that_does_not_name_the_subject_counts_less():
 )
 def test_answer_variants(a: str, b: str, same: bool):
     assert same_answer(answer_key(a), answer_key(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Gutierrez Reed", "Hannah Gutierrez-Reed", True),  # the longer adds a name
+        ("Baldwin", "exonerating Baldwin", False),  # the longer adds what is said of him
+        ("18 months", "18-month", True),
+    ],
+)
+def test_an_answer_agrees_with_a_longer_one_only_where_that_adds_names(a: str, b: str, same: bool):
+    assert same_answer(answer_key(a), answer_key(b), name_stems(a), name_stems(b)) is same
 
 
 def test_a_possessed_noun_that_names_a_type_types_the_question():
