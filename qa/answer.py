@@ -37,7 +37,7 @@ from qa.store import PassageStore, Sentence
 from qa.temporal import contradicts, time_spans
 from qa.text import STOPWORDS, WORD, answer_key, stem, word_spans
 
-DOER_NOT_ASKED = 0.7
+DOER_NOT_ASKED = 0.7  # the subject of the verb a "Who did X VERB?" question asks the object of
 OTHER_ROLE = 0.4  # a person the articles call something else than the asked role
 ASKED_ABOUT = 0.5  # a person the question names by role ("the cinematographer")
 ROLE_MENTION = re.compile(r"(\b(?:his|her|their|its)\s+|['’]s\s+)?\b([A-Za-z]+)\b")
@@ -412,9 +412,7 @@ class Answerer:
             and (name := self.span_text(m)).endswith(" " + short)
             and CAPITALISED_WORDS.fullmatch(name)
         ]
-        if (
-            not fuller and dated and YEAR.fullmatch(short)
-        ):  # "2021": "Oct. 21, 2021", where another sentence dates it so
+        if not fuller and dated and YEAR.fullmatch(short):  # "2021": "Oct. 21, 2021", where a member dates it so
             fuller = [m for m in members if self.span_text(m).endswith(" " + short) and m.score >= 0.5 * best.score]
         return max(fuller, key=lambda m: (len(self.span_text(m)), m.score)) if fuller else best
 
@@ -441,8 +439,7 @@ class Answerer:
                 if coverage < SUPPORT_COVERAGE:
                     continue
                 for mention in sentence.entities + sentence.chunks:
-                    said = doc[mention.start : mention.end]
-                    if same_answer(group.key, answer_key(said), group.names, name_stems(said)):
+                    if same_answer(group.key, answer_key(doc[mention.start : mention.end])):
                         found.append(
                             Candidate(sentence.doc_index, index, mention.start, mention.end, 0.0, coverage, 0.0)
                         )
@@ -466,7 +463,7 @@ class Answerer:
         )
 
 
-CLOSE_SCORE = 0.7
+CLOSE_SCORE = 0.7  # members scored this near the best may be shown instead, if worded more like the question
 
 
 def closest_wording(group: Group) -> Candidate:

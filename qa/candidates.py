@@ -38,7 +38,6 @@ class Group:
 
     key: str
     members: list[Candidate] = field(default_factory=list)
-    names: frozenset[str] = frozenset()  # the stems of the capitalised words of the answer that made the group
 
     @property
     def best(self) -> Candidate:
@@ -57,8 +56,7 @@ def group_candidates(store: PassageStore, candidates: list[Candidate]) -> list[G
     seen: dict[str, Group] = {}  # every key met so far, to its group: most candidates repeat one
     sharing: dict[str, list[int]] = {}  # stem -> the groups (by position) whose key has it
     for candidate in sorted(candidates, key=lambda c: -c.score):
-        text = store.documents[candidate.doc_index].text[candidate.start : candidate.end]
-        key, names = answer_key(text), name_stems(text)
+        key = answer_key(store.documents[candidate.doc_index].text[candidate.start : candidate.end])
         if not key:
             continue
         group = seen.get(key)
@@ -66,7 +64,7 @@ def group_candidates(store: PassageStore, candidates: list[Candidate]) -> list[G
             near = sorted({i for s in key_stems(key) for i in sharing.get(s, ())})
             group = next((groups[i] for i in near if same_answer(groups[i].key, key)), None)
         if group is None:
-            group = Group(key, [], names)
+            group = Group(key, [])
             for s in key_stems(key):
                 sharing.setdefault(s, []).append(len(groups))
             groups.append(group)
@@ -84,8 +82,8 @@ def key_stems(key: str) -> tuple[str, ...]:
 def same_answer(a: str, b: str, names_a: frozenset[str] | None = None, names_b: frozenset[str] | None = None) -> bool:
     """Equal keys, or one key's words all found in the other, as stems: a short name inside a full one,
     "18 months" and "18-month"; but "up to 18 months" says less than "18 months". Where the names in each
-    answer are given (`names_a`, `names_b`: stems of its capitalised words), the longer may add only names:
-    "Hannah" to "Gutierrez Reed", but not "exonerating" to "Baldwin"."""
+    answer are given (`names_a`, `names_b`: stems of its capitalised words and numbers), the longer may add
+    only those: "Hannah" to "Gutierrez Reed", but not "exonerating" to "Baldwin"."""
     if a == b:
         return True
     stems_a, stems_b = key_stems(a), key_stems(b)
@@ -99,8 +97,9 @@ def same_answer(a: str, b: str, names_a: frozenset[str] | None = None, names_b: 
 
 
 def name_stems(text: str) -> frozenset[str]:
-    """The stems of an answer's capitalised words: what it may add to a shorter answer and still agree."""
-    return frozenset(stem(word.lower()) for word in WORD.findall(text) if word[:1].isupper())
+    """The stems of an answer's capitalised words and numbers: what it may add to a shorter answer and still
+    agree ("Hannah" to "Gutierrez Reed", "2021" to "October")."""
+    return frozenset(stem(word.lower()) for word in WORD.findall(text) if word[:1].isupper() or word[:1].isdigit())
 
 
 def well_supported(group: Group) -> bool:
