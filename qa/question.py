@@ -394,12 +394,9 @@ def asks_direct_object(tokens: list[str]) -> bool:
 def asks_subject(tokens: list[str], focus: str | None, named: tuple[frozenset[str], ...] = ()) -> bool:
     """Whether the wh-phrase is the subject of a main verb: "who loaded", not "who is" or "whom did", nor
     "what has Baldwin pleaded", where a name follows the auxiliary (`named`: the question's names)."""
-    position = next((i for i, t in enumerate(tokens) if t in ("who", "which", "what")), None)
-    if position is None:
+    rest = after_wh_phrase(tokens, focus)
+    if rest is None:
         return False
-    rest = tokens[position + 1 :]
-    if focus and focus in rest:
-        rest = rest[rest.index(focus) + 1 :]
     if len(rest) >= 2 and rest[0] in MODAL_AUXILIARIES:  # "who has pleaded", "who will testify"
         subject_follows = rest[1] in DETERMINERS or any(stem(rest[1]) in name for name in named)
         return rest[1] not in ("been", "be") and not subject_follows  # "what may the dismissal bring"
@@ -408,15 +405,22 @@ def asks_subject(tokens: list[str], focus: str | None, named: tuple[frozenset[st
     return bool(rest) and rest[0] not in AUXILIARIES and rest[0] not in STOPWORDS
 
 
-def subject_verb(tokens: list[str], focus: str | None) -> str | None:
-    """The stem of the verb a subject wh-phrase does: "replace" in "Who replaced Hutchins?", "testifi" in
-    "Which witness will testify?"."""
+def after_wh_phrase(tokens: list[str], focus: str | None) -> list[str] | None:
+    """The words after a "who" / "which X" / "what X" phrase, where the question has one: "loaded the live
+    round" in "Which armorer loaded the live round?"."""
     position = next((i for i, t in enumerate(tokens) if t in ("who", "which", "what")), None)
     if position is None:
         return None
     rest = tokens[position + 1 :]
-    if focus and focus in rest:
-        rest = rest[rest.index(focus) + 1 :]
+    return rest[rest.index(focus) + 1 :] if focus and focus in rest else rest
+
+
+def subject_verb(tokens: list[str], focus: str | None) -> str | None:
+    """The stem of the verb a subject wh-phrase does: "replace" in "Who replaced Hutchins?", "testifi" in
+    "Which witness will testify?"."""
+    rest = after_wh_phrase(tokens, focus)
+    if rest is None:
+        return None
     if len(rest) >= 2 and rest[0] in MODAL_AUXILIARIES | {"is", "was", "are", "were", "else"}:
         rest = rest[1:]  # "who has pleaded", "who is making", "who else represents"
     return stem(rest[0]) if rest and rest[0] not in STOPWORDS else None

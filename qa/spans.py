@@ -185,8 +185,7 @@ def modifier_weight(analysis: QuestionAnalysis, sentence, text: str, entity: Men
     if analysis.kind != "who":
         return 1.0
     follows = text[entity.end : entity.end + 2]  # a space and a common noun, not the rest of a name
-    inside = any(c.start <= entity.start and entity.end < c.end for c in sentence.chunks)
-    return NAME_AS_MODIFIER if inside and follows[:1] == " " and follows[1:].islower() else 1.0
+    return NAME_AS_MODIFIER if inside_phrase(entity, sentence) and follows[:1] == " " and follows[1:].islower() else 1.0
 
 
 def year_of(analysis: QuestionAnalysis, span: Span, text: str) -> Span:
@@ -372,8 +371,13 @@ def entity_weight(entity: Mention, sentence) -> float:
     that only says what kind of thing a phrase names ("her 18-month sentence") says less than the phrase."""
     if entity.label == "PERSON":
         return 0.5
-    inside = any(c.start <= entity.start and entity.end < c.end for c in sentence.chunks)
-    return 0.55 if inside and entity.label in NUMERIC else 0.7
+    return 0.55 if inside_phrase(entity, sentence) and entity.label in NUMERIC else 0.7
+
+
+def inside_phrase(entity: Mention, sentence) -> bool:
+    """Whether a noun phrase goes on after an entity, which then only modifies it: "her 18-month sentence",
+    "Rust producers"."""
+    return any(c.start <= entity.start and entity.end < c.end for c in sentence.chunks)
 
 
 UNNAMED_FOCUS = 0.5
