@@ -31,7 +31,7 @@ CLASS_NOUNS = frozenset("type kind sort form name brand model genre".split())  #
 FRAME_WORDS = frozenset("long old far big tall large happen occur".split()) | CLASS_NOUNS - {"name"}
 PREPOSITIONS = frozenset(
     "in into from to at on onto under by with for through during after before since until against toward "
-    "towards within across between among over behind near about upon of as like".split()
+    "towards within without across between among over behind near about upon of as like despite amid".split()
 )
 TITLES = frozenset(
     stem(w)
@@ -118,6 +118,8 @@ class QuestionAnalysis:
     preposition: str | None = None  # "into what ...", "from which countries ...": the answer follows it
     # "What did they trace the source of?": the stem of the word a stranded, final preposition follows
     stranded_after: str | None = None
+    # "accused of after the shooting": the preposition of the phrase after it, which the answer stops before
+    stranded_until: str | None = None
     asks_possessor: bool = False  # "whose status ...": the answer owns something ("Baldwin's role")
     asks_identity: bool = False  # "Who is Matthew Hutchins?": what the named person is ("her husband")
     asks_occupation: bool = False  # "What was Hutchins's job?": what the named person does ("cinematographer")
@@ -193,8 +195,9 @@ def analyse_question(question: str) -> QuestionAnalysis:
         named,
         bool(ASKS_NAME.search(" ".join(tokens))),
         tuple(time_spans(question)),
-        preposition=leading_preposition(tokens) or stranded,
-        stranded_after=stem(tokens[-2]) if stranded else None,
+        preposition=leading_preposition(tokens) or (tokens[stranded] if stranded is not None else None),
+        stranded_after=stem(tokens[stranded - 1]) if stranded is not None else None,
+        stranded_until=tokens[stranded + 1] if stranded is not None and stranded + 1 < len(tokens) else None,
         asks_possessor=asks_possessor(tokens) or bool(owner),
         asks_identity=(asks_identity(tokens, content, named) and not ending) or occupation,
         asks_occupation=occupation,
@@ -202,14 +205,16 @@ def analyse_question(question: str) -> QuestionAnalysis:
         # "Who said ...?"; not "Who did prosecutors say Baldwin sent scrambling?", whose speaker is given
         asks_speaker=kind == "who" and bool(SAYS.search(question)) and not REPORTED_BY.match(question),
         asks_action=kind == "what" and acts,
-        asks_direct_object=asks_direct_object(tokens) and not (stranded or acts or SAYS.search(question)),
+        asks_direct_object=asks_direct_object(tokens) and not (stranded is not None or acts or SAYS.search(question)),
         surnames=surnames(question),
         asks_what_said=kind == "what" and asks_what_said(tokens),
         focus_phrase=focus_phrase(tokens, focus),
         owners=frozenset(stem(m.group(1)) for m in COMMON_OWNER.finditer(question)),
         verb=subject_verb(tokens, focus) if asks_subject(tokens, focus, named) and not owner else None,
         focus_modifier=focus_modifier(question, focus),
-        reported_verb=reported_verb(tokens) if kind == "what" and not (stranded or asks_what_said(tokens)) else None,
+        reported_verb=reported_verb(tokens)
+        if kind == "what" and not (stranded is not None or asks_what_said(tokens))
+        else None,
         focus_owned=bool(focus and re.search(rf"['’]s\s+{re.escape(focus)}\b", question, re.IGNORECASE)),
         reported=bool(SAYS.search(question)),
         purposes=frozenset(
@@ -279,11 +284,19 @@ def asks_possessor(tokens: list[str]) -> bool:
     return position is not None and tokens[position] == "whose"
 
 
-def stranded_preposition(tokens: list[str]) -> str | None:
-    """The preposition that ends a question: "of" in "What did the defense trace the source of?"."""
-    if len(tokens) > 2 and tokens[-1] in PREPOSITIONS and wh_position(tokens) is not None:
-        return tokens[-1]
-    return None
+def stranded_preposition(tokens: list[str]) -> int | None:
+    """Where the preposition is that ends a question's clause: "of" in "What did the defense trace the source
+    of?" and in "What was Baldwin accused of after the shooting?"."""
+    position = wh_position(tokens)
+    if position is None or len(tokens) <= 2:
+        return None
+    if tokens[-1] in PREPOSITIONS:
+        return len(tokens) - 1
+    # an "of" with no object of its own: "What was Baldwin accused of after the shooting?"
+    return next(
+        (i for i in range(position + 2, len(tokens) - 1) if tokens[i] == "of" and tokens[i + 1] in PREPOSITIONS),
+        None,
+    )
 
 
 def leading_preposition(tokens: list[str]) -> str | None:
@@ -386,8 +399,11 @@ def asks_direct_object(tokens: list[str]) -> bool:
     if auxiliary in (["did"], ["does"], ["do"], ["has"], ["have"], ["had"], ["will"]):
         return tokens[position + 2 : position + 3] not in (["been"], ["be"])  # not "What had been withheld?"
     # "What is Gutierrez-Reed appealing?": a progressive verb after the subject
-    return (
-        auxiliary in (["is"], ["are"], ["was"], ["were"]) and len(tokens) > position + 3 and tokens[-1].endswith("ing")
+    return (  # not "What was Baldwin accused of after the shooting?", where the "-ing" word is a noun
+        auxiliary in (["is"], ["are"], ["was"], ["were"])
+        and len(tokens) > position + 3
+        and tokens[-1].endswith("ing")
+        and tokens[-2] not in DETERMINERS | PREPOSITIONS
     )
 
 

@@ -1195,6 +1195,8 @@ def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
             continue
         clause = NEXT_CLAUSE.search(text, match.start(2), match.end(2))
         end = clause.start() if clause else match.end(2)
+        if analysis.stranded_until:  # "accused of after the shooting?": "of recklessness | after firing ..."
+            end = before_asked_phrase(analysis, text, match.start(2), end)
         if len(text[match.start(2) : end].split()) <= 16:
             spans.append(Span(match.start(2), end, 0.8))
     if not spans:  # "What was he unaware of?": "unaware it contained a live round", a clause with no "of"
@@ -1205,6 +1207,24 @@ def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
                 if 2 <= len(text[match.start(2) : end].split()) <= 16:
                     spans.append(Span(match.start(2), end, 0.75))
     return spans
+
+
+def before_asked_phrase(analysis: QuestionAnalysis, text: str, start: int, end: int) -> int:
+    """Where a stranded object ends, when the question goes on after its preposition: before the same
+    preposition, or before the phrase that holds the question's next words ("accused of in connection with the
+    Colt?": "of recklessness and criminal negligence | after firing a Colt .45")."""
+    phrases = [m for m in PHRASE_START.finditer(text, start, end) if m.start() > start]
+    for phrase in phrases:
+        if phrase.group(1).lower() == analysis.stranded_until:
+            return phrase.start()
+    for phrase, following in zip(phrases, [*phrases[1:], None], strict=True):
+        words = text[phrase.end() : following.start() if following else end]
+        if any(t in analysis.terms for *_, t in word_spans(words) if t):
+            return phrase.start()
+    return end
+
+
+PHRASE_START = re.compile(rf"\s+({'|'.join(sorted(PREPOSITIONS))})\b", re.IGNORECASE)
 
 
 def capacities(sentence, text: str) -> list[Span]:

@@ -219,6 +219,8 @@ EXACT = [
     ("Where was some of the footage played for a jury?", "Gutierrez Reed’s trial"),  # not only its owner
     ("How did Baldwin leave the courthouse?", "avoiding any interaction with the press"),  # the clause with it
     ("Who is Hutchins' family suing besides Baldwin?", "Rust producers"),  # a name and a noun for people
+    # what "of" asks for, up to the phrase the question goes on with; not whom the defense accused
+    ("What was Baldwin accused of in connection with the Colt .45?", "recklessness and criminal negligence"),
 ]
 
 

@@ -212,6 +212,7 @@ def test_the_focus_phrase_runs_from_the_wh_word_to_the_focus_noun():
         "court",
     }
     assert analyse_question("What is Gutierrez-Reed appealing?").asks_direct_object  # progressive
+    assert not analyse_question("What was Baldwin accused of after the shooting?").asks_direct_object  # a noun
 
 
 def test_a_passive_with_been_asks_for_its_subject_not_an_object_of_the_verb():
@@ -236,6 +237,9 @@ def test_a_stranded_preposition_is_kept_with_the_word_it_follows():
     analysis = analyse_question("What did the defense try to trace the source of?")
     assert (analysis.preposition, analysis.stranded_after) == ("of", stem("source"))
     assert analyse_question("Into what did she load the round?").stranded_after is None
+    analysis = analyse_question("What was Baldwin accused of after the shooting?")  # "of" with no object
+    assert (analysis.preposition, analysis.stranded_after, analysis.stranded_until) == ("of", stem("accused"), "after")
+    assert analyse_question("What did Baldwin agree to hand over to the filmmakers?").stranded_after is None
 
 
 def test_a_name_the_article_gives_a_person_is_a_person_where_spacy_misses_it():
