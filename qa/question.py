@@ -71,6 +71,7 @@ for _nouns, _labels in (
 
 TAKE_PLACE = frozenset({"take", "place"})  # "where did it take place": happen
 TAKES_PLACE = re.compile(r"\btak(?:e|es|ing|en)\s+place\b", re.IGNORECASE)
+HELD = re.compile(r"\bheld\b", re.IGNORECASE)  # "where was the hearing held": where it happened
 SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b|\bgenre\b", re.IGNORECASE)  # "what type of gun"
 # Verbs that report what someone said ("said" is not stemmed to "say")
 SAYING_VERBS = frozenset(
@@ -179,6 +180,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
     named = names(question)
     occupation = asks_occupation(kind, ending, named)
     frame = FRAME_STEMS | TAKE_PLACE if TAKES_PLACE.search(question) else FRAME_STEMS
+    if kind in ("where", "when") and HELD.search(question):  # an event's place or time, not what holds it
+        frame = frame | set(terms("held"))
     if occupation:  # "What was Hutchins's job?": a sentence need not say "job" to say what it is
         frame = frame | {stem(ending.group(1).lower())}
     content = tuple(t for t in terms(plain) if t not in frame and t != "whose" and not (focus and names_type(focus, t)))

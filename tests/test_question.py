@@ -316,6 +316,8 @@ def test_the_speaker_of_a_quote_is_told_from_others_in_the_sentence():
 def test_take_place_frames_the_question_like_happen():
     assert analyse_question("Where did the shooting take place?").terms == ("shoot",)
     assert "take" in analyse_question("Who will take the stand?").terms
+    assert analyse_question("Where was the hearing held?").terms == ("hear",)  # an event held is one that happened
+    assert "hold" in analyse_question("What was Baldwin holding?").terms
 
 
 def test_whose_asks_for_a_possessor():
