@@ -20,7 +20,15 @@ from qa.candidates import (
     well_supported,
 )
 from qa.index import Index
-from qa.question import PERSON, QuestionAnalysis, analyse_question, clean_question, focus_stem, focus_types
+from qa.question import (
+    NEGATED_WORD,
+    PERSON,
+    QuestionAnalysis,
+    analyse_question,
+    clean_question,
+    focus_stem,
+    focus_types,
+)
 from qa.retrieve import Hit, Retriever
 from qa.spans import (
     NUMERIC,
@@ -49,6 +57,7 @@ MAX_CITATIONS = 3
 W_COVERAGE, W_SEMANTIC, W_RETRIEVAL = 0.45, 0.35, 0.20
 SEMANTIC_FLOOR, SEMANTIC_SPAN = 0.2, 0.5
 OTHER_TIME = 0.3  # a sentence about another year or century than the question's barely counts
+NOT_NEGATED = 0.85  # a sentence with no "not" for a question with one
 # A sentence that does not name the question's subject, though its passage does (often "he" or "she"), or
 # that is far from any mention of it.
 NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
@@ -280,6 +289,8 @@ class Answerer:
         sentence_score = W_COVERAGE * coverage + W_SEMANTIC * semantic + W_RETRIEVAL * hit.score - 0.02 * rank
         if self.other_time(analysis, index):
             sentence_score *= OTHER_TIME
+        if analysis.negated and not NEGATED_WORD.search(text, sentence.start, sentence.end):
+            sentence_score *= NOT_NEGATED  # "What did she say she was not?": not what she said she was
         named = sentence_terms | self.named_by_role(analysis, sentence.doc_index, sentence_terms)
         sentence_score *= name_presence(analysis, named, passage_terms)
         sentence_score *= owner_presence(analysis, sentence_terms, passage_terms)

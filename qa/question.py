@@ -71,6 +71,7 @@ for _nouns, _labels in (
 
 TAKE_PLACE = frozenset({"take", "place"})  # "where did it take place": happen
 TAKES_PLACE = re.compile(r"\btak(?:e|es|ing|en)\s+place\b", re.IGNORECASE)
+NEGATED_WORD = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.IGNORECASE)
 HELD = re.compile(r"\bheld\b", re.IGNORECASE)  # "where was the hearing held": where it happened
 SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b|\bgenre\b", re.IGNORECASE)  # "what type of gun"
 # Verbs that report what someone said ("said" is not stemmed to "say")
@@ -146,6 +147,7 @@ class QuestionAnalysis:
     asks_held: bool = False  # "What was Baldwin holding?": "a prop gun Baldwin was holding"
     setting: frozenset[str] = frozenset()  # where or when the question sets its event: {"court"} for "in court"
     modal: str | None = None  # "What may Halls do?": the verb phrase after "may" in a sentence answers
+    negated: bool = False  # "What did Morrissey say she was not?": a sentence that says "not" answers
 
     @property
     def typed(self) -> bool:
@@ -229,6 +231,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         asks_held=bool(ASKS_HELD.search(question)),
         setting=frozenset(stem(m.group(1).lower()) for m in SETTING.finditer(question)),
         modal=asked_modal(tokens),
+        negated=bool(NEGATED_WORD.search(question)),
     )
 
 

@@ -132,6 +132,8 @@ KNOWN = [
         "What was the judge's description of the prosecution's oversight?",
         "so near to bad faith as to show signs of scorching",
     ),
+    ("What did Morrissey say she was not?", "particularly concerned"),  # a sentence that says "not"
+    ("Where was the hearing held?", "First Judicial District Court"),  # "held" says only that it happened
 ]
 
 OFF_TOPIC = [
