@@ -58,6 +58,7 @@ W_COVERAGE, W_SEMANTIC, W_RETRIEVAL = 0.45, 0.35, 0.20
 SEMANTIC_FLOOR, SEMANTIC_SPAN = 0.2, 0.5
 OTHER_TIME = 0.3  # a sentence about another year or century than the question's barely counts
 NOT_NEGATED = 0.85  # a sentence with no "not" for a question with one
+SAME_PHRASE = 1.05  # a sentence with a phrase of the question's: its preposition and next two words
 # A sentence that does not name the question's subject, though its passage does (often "he" or "she"), or
 # that is far from any mention of it.
 NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
@@ -289,6 +290,8 @@ class Answerer:
         sentence_score = W_COVERAGE * coverage + W_SEMANTIC * semantic + W_RETRIEVAL * hit.score - 0.02 * rank
         if self.other_time(analysis, index):
             sentence_score *= OTHER_TIME
+        if any(same_phrase(phrase, text, tokens) for phrase in analysis.phrases):
+            sentence_score *= SAME_PHRASE  # "from the production company": "from a production company"
         if analysis.negated and not NEGATED_WORD.search(text, sentence.start, sentence.end):
             sentence_score *= NOT_NEGATED  # "What did she say she was not?": not what she said she was
         named = sentence_terms | self.named_by_role(analysis, sentence.doc_index, sentence_terms)
@@ -475,6 +478,17 @@ class Answerer:
 
 
 CLOSE_SCORE = 0.7  # members scored this near the best may be shown instead, if worded more like the question
+
+
+def same_phrase(phrase: tuple[str, ...], text: str, tokens: list[tuple[int, int, str | None]]) -> bool:
+    """Whether a sentence (`tokens`) has the question's prepositional `phrase` (its preposition, then the
+    stems of its words): "from the production company" in "... footage from a production company that ..."."""
+    for i, (start, end, _) in enumerate(tokens):
+        if text[start:end].lower() == phrase[0]:
+            words = [t for *_, t in tokens[i + 1 : i + len(phrase) + 2] if t]
+            if tuple(words[: len(phrase) - 1]) == phrase[1:]:
+                return True
+    return False
 
 
 def closest_wording(group: Group) -> Candidate:

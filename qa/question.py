@@ -148,6 +148,9 @@ class QuestionAnalysis:
     setting: frozenset[str] = frozenset()  # where or when the question sets its event: {"court"} for "in court"
     modal: str | None = None  # "What may Halls do?": the verb phrase after "may" in a sentence answers
     negated: bool = False  # "What did Morrissey say she was not?": a sentence that says "not" answers
+    # the question's prepositional phrases of two words, as the preposition and the words' stems:
+    # ("from", "product", "compani") for "from the production company"
+    phrases: tuple[tuple[str, ...], ...] = ()
 
     @property
     def typed(self) -> bool:
@@ -232,6 +235,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         setting=frozenset(stem(m.group(1).lower()) for m in SETTING.finditer(question)),
         modal=asked_modal(tokens),
         negated=bool(NEGATED_WORD.search(question)),
+        phrases=prepositional_phrases(question),
     )
 
 
@@ -288,6 +292,20 @@ def asks_possessor(tokens: list[str]) -> bool:
     """Whether the question asks whose something is."""
     position = wh_position(tokens)
     return position is not None and tokens[position] == "whose"
+
+
+PHRASE = re.compile(r"\b(\w+)(?=\s+(?:(?:the|a|an|his|her|its|their)\s+)?([\w’'-]+)\s+([\w’'-]+))")
+
+
+def prepositional_phrases(question: str) -> tuple[tuple[str, ...], ...]:
+    """A preposition and the two words after it (past an article), where both are content words."""
+    found = []
+    for match in PHRASE.finditer(question):
+        if match.group(1).lower() in PREPOSITIONS:
+            words = [t for word in match.group(2, 3) for t in terms(word)]
+            if len(words) == 2:
+                found.append((match.group(1).lower(), *words))
+    return tuple(found)
 
 
 def stranded_preposition(tokens: list[str]) -> int | None:

@@ -133,6 +133,9 @@ KNOWN = [
         "so near to bad faith as to show signs of scorching",
     ),
     ("What did Morrissey say she was not?", "particularly concerned"),  # a sentence that says "not"
+    # the sentence with the question's own phrase: "from the “Rust” production", "from a production company"
+    ("What kind of footage did prosecutors get from the Rust production?", "raw"),
+    ("What kind of footage did the prosecutors obtain from the production company?", "behind-the-scenes"),
     ("Where was the hearing held?", "First Judicial District Court"),  # "held" says only that it happened
 ]
 
