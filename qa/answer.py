@@ -303,7 +303,8 @@ class Answerer:
         focus = focus_stem(analysis)
         doers = asked_doers(analysis, sentence) if analysis.asks_object and not analysis.reported else []
         results = []
-        for span in spans_for(analysis, sentence, text, self.people(sentence.doc_index), self.previous(index)):
+        people, previous, following = self.people(sentence.doc_index), self.previous(index), self.following(index)
+        for span in spans_for(analysis, sentence, text, people, previous, following):
             if span.mention and span.mention.label in NUMERIC:
                 span = trim_question_words(span, tokens, question_terms)
             answer = span.refers_to or span
@@ -328,7 +329,9 @@ class Answerer:
             elif span.mention and qualifies_question_name(analysis, text, tokens, span_tokens):
                 weight *= 0.6  # "Which court ... in Santa Fe?": not "NM" in "Santa Fe, NM"
             score = sentence_score * weight * (0.7 + 0.3 * proximity(span_tokens, matched))
-            named_in = index - 1 if answer.start < sentence.start else None
+            named_in = (
+                index - 1 if answer.start < sentence.start else index + 1 if answer.start >= sentence.end else None
+            )
             start, end = closed_quotes(text, answer.start, answer.end)
             results.append(
                 Candidate(
@@ -344,6 +347,13 @@ class Answerer:
             )
         return results
 
+    def following(self, index: int):
+        """The sentence after sentence `index` in the same article, if there is one."""
+        sentences = self.store.sentences
+        if index + 1 >= len(sentences) or sentences[index + 1].doc_index != sentences[index].doc_index:
+            return None
+        return sentences[index + 1]
+
     def previous(self, index: int):
         """The sentence before sentence `index` in the same article, if there is one."""
         if index == 0 or self.store.sentences[index - 1].doc_index != self.store.sentences[index].doc_index:
@@ -352,9 +362,12 @@ class Answerer:
 
     def evidence(self, candidate: Candidate) -> tuple[int, int]:
         """Where the sentences that give `candidate` start and end in its article: one sentence, or two when
-        the second refers to a person the first names."""
-        first = self.store.sentences[candidate.named_in if candidate.named_in is not None else candidate.sentence]
-        return first.start, self.store.sentences[candidate.sentence].end
+        one refers to a person the other names."""
+        given = self.store.sentences[candidate.sentence]
+        if candidate.named_in is None:
+            return given.start, given.end
+        named = self.store.sentences[candidate.named_in]
+        return min(given.start, named.start), max(given.end, named.end)
 
     def other_time(self, analysis: QuestionAnalysis, index: int) -> bool:
         """Whether sentence `index` is about another time than the question asks about ("in the 11th century"

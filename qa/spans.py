@@ -65,17 +65,23 @@ class Span:
 
 
 def spans_for(
-    analysis: QuestionAnalysis, sentence, text: str, people: frozenset[str] = frozenset(), previous=None
+    analysis: QuestionAnalysis,
+    sentence,
+    text: str,
+    people: frozenset[str] = frozenset(),
+    previous=None,
+    following=None,
 ) -> list[Span]:
     """Candidate spans of a sentence for this kind of question, each with a type weight (`people`: the words
     of the names the article tags as people, so that a "Halls" or "Baldwin" it misses counts as one;
-    `previous`: the sentence before it in the article, where a pronoun's person may be named)."""
+    `previous`, `following`: the sentences before and after it in the article, where a pronoun's person, or
+    a role's, may be named)."""
     if analysis.kind == "how_many":
         return count_spans(analysis, sentence, text)
     if analysis.asks_identity:
         return descriptions(analysis, sentence, text)
     if analysis.typed:
-        return typed_spans(analysis, sentence, text, people, previous)
+        return typed_spans(analysis, sentence, text, people, previous, following)
     if analysis.kind == "which" and analysis.focus in WORDING_NOUNS:  # "What phrase did Moxie Films use?"
         return wordings(analysis, sentence, text)
     if analysis.kind == "which" and analysis.focus:
@@ -112,7 +118,9 @@ ING = re.compile(r"\w+ing\b")
 ACCOMPANYING = 0.85
 
 
-def typed_spans(analysis: QuestionAnalysis, sentence, text: str, people: frozenset[str], previous) -> list[Span]:
+def typed_spans(
+    analysis: QuestionAnalysis, sentence, text: str, people: frozenset[str], previous, following=None
+) -> list[Span]:
     """Candidates for a question that expects an entity type (who, when, where, which company ...): the
     entities of that type, and what stands for them or describes them."""
     found = entities(sentence, text, people if "PERSON" in analysis.expected else frozenset())
@@ -127,7 +135,7 @@ def typed_spans(analysis: QuestionAnalysis, sentence, text: str, people: frozens
             for span in spans + relative_times(sentence, text)
         ]
     if "PERSON" in analysis.expected:
-        spans += antecedents(sentence, previous, text, people)
+        spans += antecedents(sentence, previous, text, people) + named_next(sentence, following, text, people)
     if analysis.expected & (PERSON | ORG):  # "the District Attorney’s Office — which is tasked with ..."
         spans += relative_antecedents(analysis, sentence, text)
     if analysis.asks_speaker:  # a quote that goes on from the sentence before, where its speaker is named
@@ -788,6 +796,28 @@ def antecedents(sentence, previous, text: str, people: frozenset[str]) -> list[S
             antecedent = (subjects or before[-1:])[0]
             spans.append(Span(pronoun.start, pronoun.end, PRONOUN_WEIGHT, pronoun, refers_to=antecedent))
     return spans
+
+
+def named_next(sentence, following, text: str, people: frozenset[str]) -> list[Span]:
+    """The person "the judge" or "the director" stands for where a sentence gives only the role and the next
+    one names someone by it, as news text often begins: "the judge presiding over his trial ruled Monday ...
+    | Judge Mary Marlowe Sommer granted the defense's request ..."."""
+    if following is None:
+        return []
+    names = [m for m in entities(following, text, people) if m.label == "PERSON"]
+    spans = []
+    for chunk in sentence.chunks:
+        role = DEFINITE_ROLE.fullmatch(text, chunk.start, chunk.end)
+        if not role or focus_types(role.group(1).lower()) != PERSON:
+            continue
+        title = re.compile(rf"\b{role.group(1)}\s+\Z", re.IGNORECASE)
+        titled = [m for m in names if title.search(text, max(0, m.start - 30), m.start)]
+        spans += [Span(chunk.start, chunk.end, NAMED_NEXT, chunk, refers_to=m) for m in titled[:1]]
+    return spans
+
+
+DEFINITE_ROLE = re.compile(r"the ([a-z]+)")
+NAMED_NEXT = 0.85  # the person a role stands for, named in the next sentence: a guess, if a good one
 
 
 SAID_BEFORE = re.compile(r"\b(?:said|says|told)\s+\Z")  # "said Morrissey"

@@ -137,6 +137,7 @@ KNOWN = [
     ("What kind of footage did prosecutors get from the Rust production?", "raw"),
     ("What kind of footage did the prosecutors obtain from the production company?", "behind-the-scenes"),
     ("Where was the hearing held?", "First Judicial District Court"),  # "held" says only that it happened
+    ("Who presided over the manslaughter trial?", "Mary Marlowe Sommer"),  # "the judge presiding ...", named next
 ]
 
 OFF_TOPIC = [
@@ -207,6 +208,15 @@ def test_a_pronoun_is_answered_by_the_person_it_stands_for_with_both_sentences_c
     assert answer.text == "Hannah Gutierrez Reed"
     citation = answer.citations[0]
     assert "She unknowingly loaded" in citation.text and citation.text.startswith("The movie's armorer")
+    assert answer.supporting_sentence == citation.text
+
+
+def test_a_role_named_in_the_next_sentence_is_answered_by_that_name_with_both_sentences_cited(answerer: Answerer):
+    # "... the judge presiding over his New Mexico involuntary manslaughter trial ruled Monday ... Judge Mary ..."
+    answer = answerer.ask("Who presided over the manslaughter trial?")
+    assert answer.text == "Mary Marlowe Sommer"
+    citation = answer.citations[0]
+    assert "the judge presiding over" in citation.text and citation.text.endswith("gun safety protocols.")
     assert answer.supporting_sentence == citation.text
 
 
