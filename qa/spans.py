@@ -984,15 +984,27 @@ def counts_asked(analysis: QuestionAnalysis, text: str, end: int) -> float:
 def trim_question_words(span: Span, tokens, question_terms: set[str]) -> Span:
     """Drop question words at the edges of an entity: "last 10 days" answers "how long ... last?"."""
     inside = [t for t in tokens if t[0] < span.end and t[1] > span.start]
-    if not inside or (inside[0][2] not in question_terms and inside[-1][2] not in question_terms):
+    if not inside or not (edge_term(inside) in question_terms or edge_term(inside[::-1]) in question_terms):
         return span
     while inside and inside[0][2] in question_terms:
         inside.pop(0)
+    timed = span.mention is not None and span.mention.label in ("DATE", "TIME")
+    if timed and inside and not inside[0][2] and edge_term(inside) in question_terms - ORDINAL_TERMS:
+        while inside and (inside[0][2] in question_terms or not inside[0][2]):
+            inside.pop(0)  # and the article before: "an interview| last year"; not "the first| half of ..."
     while inside and (inside[-1][2] in question_terms or not inside[-1][2]):
         inside.pop()  # and the words that led to them: "the first half of| the 10th century"
     if not inside:
         return Span(span.start, span.start, span.weight, span.mention)
     return Span(max(span.start, inside[0][0]), min(span.end, inside[-1][1]), span.weight, span.mention)
+
+
+ORDINAL_TERMS = frozenset(stem(w) for w in "first second third fourth fifth last final next".split())
+
+
+def edge_term(tokens) -> str | None:
+    """The first content word of `tokens`."""
+    return next((t for *_, t in tokens if t), None)
 
 
 DIRECT_OBJECT = 1.2

@@ -413,6 +413,11 @@ def test_question_words_trimmed_from_an_entity_take_the_words_that_led_to_them()
     span = Span(last_days.index("last"), last_days.index("."), 1.0, None)
     trimmed = trim_question_words(span, word_spans(last_days), {"last"})
     assert last_days[trimmed.start : trimmed.end] == "10 days"
+    interview = "Baldwin disclosed in an interview last year that it had affected him."
+    start, end = interview.index("an interview"), interview.index(" that")
+    span = Span(start, end, 1.0, Mention(start, end, "DATE"))  # as the tagger takes it
+    trimmed = trim_question_words(span, word_spans(interview), {stem("interview")})
+    assert interview[trimmed.start : trimmed.end] == "last year"  # the article goes with the word
 
 
 def test_a_span_s_quotation_marks_are_paired():
