@@ -98,6 +98,7 @@ def spans_for(
         return (
             verb_parts(analysis, sentence, MANNER, 0.9)
             + accompanying(analysis, sentence, text)
+            + means(analysis, sentence, text)
             + [Span(sentence.start, sentence.end, 0.6)]
         )
     return [Span(sentence.start, sentence.end, 0.6)]
@@ -114,6 +115,24 @@ def accompanying(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     ]
 
 
+def means(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """For "how", a "with" or "by" phrase close after the question's words, up to the clause's end: "How will
+    the trial start?": "set to begin Tuesday with jury selection and is expected to ..."."""
+    spans = []
+    for match in MEANS.finditer(text, sentence.start, sentence.end):
+        before = [t for *_, t in word_spans(text[max(sentence.start, match.start() - 30) : match.start()]) if t]
+        if not set(before[-2:]) & set(analysis.terms):
+            continue
+        clause = NEXT_CLAUSE.search(text, match.start(), match.end()) or MEANS_END.search(
+            text, match.start(), match.end()
+        )
+        spans.append(Span(match.start(), clause.start() if clause else match.end(), MEANS_WEIGHT))
+    return spans
+
+
+MEANS = re.compile(r"\b(?:with|by|through)\s+[^,.;:—–“”\"()]+")
+MEANS_END = re.compile(r"\s+(?:and|but|or)\b")
+MEANS_WEIGHT = 0.85
 ING = re.compile(r"\w+ing\b")
 ACCOMPANYING = 0.85
 

@@ -138,6 +138,7 @@ KNOWN = [
     ("What kind of footage did the prosecutors obtain from the production company?", "behind-the-scenes"),
     ("Where was the hearing held?", "First Judicial District Court"),  # "held" says only that it happened
     ("Who presided over the manslaughter trial?", "Mary Marlowe Sommer"),  # "the judge presiding ...", named next
+    ("How will the trial start on Tuesday?", "with jury selection"),  # "begin Tuesday with jury selection"
 ]
 
 OFF_TOPIC = [
