@@ -79,6 +79,8 @@ SAYING_VERBS = frozenset(
     stem(w) for w in "say said state claim argue contend insist write wrote maintain allege assert admit".split()
 )
 SAYS = re.compile(r"\b(?:say|says|said|saying|told|tells)\b", re.IGNORECASE)
+# "Who argued that ...?" asks whom words are put in the mouth of, as "Who said ...?" does
+SPEAKS = re.compile(r"\b(?:say|says|said|saying|told|tells|argued?|argues|contend(?:s|ed)?|stated|wrote)\b", re.I)
 # What a question asks, where a word or two gives it away:
 OWNING = re.compile(r"\b(?:own|owns|owned|run|runs|ran|head|heads|headed|founded|lead|leads|led|controls?)\b", re.I)
 WORDING_NOUN = re.compile(r"\b(?:description|words|phrase|expression)\b", re.IGNORECASE)
@@ -211,7 +213,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         asks_occupation=occupation,
         asks_subtype=bool(SUBTYPE.search(question)),
         # "Who said ...?"; not "Who did prosecutors say Baldwin sent scrambling?", whose speaker is given
-        asks_speaker=kind == "who" and bool(SAYS.search(question)) and not REPORTED_BY.match(question),
+        asks_speaker=kind == "who" and bool(SPEAKS.search(question)) and not REPORTED_BY.match(question),
         asks_action=kind == "what" and acts,
         asks_direct_object=asks_direct_object(tokens) and not (stranded is not None or acts or SAYS.search(question)),
         surnames=surnames(question),

@@ -839,8 +839,8 @@ DEFINITE_ROLE = re.compile(r"the ([a-z]+)")
 NAMED_NEXT = 0.85  # the person a role stands for, named in the next sentence: a guess, if a good one
 
 
-SAID_BEFORE = re.compile(r"\b(?:said|says|told)\s+\Z")  # "said Morrissey"
-SAID_AFTER = re.compile(r"\s+(?:said|says|told)\b")  # "Morrissey said"
+SAID_BEFORE = re.compile(r"\b(?:said|says|told|argued|contended|stated|wrote)\s+\Z")  # "said Morrissey"
+SAID_AFTER = re.compile(r"\s+(?:said|says|told|argued|contended|stated|wrote)\b")  # "Morrissey said"
 OPENING_QUOTE = ("“", '"')
 
 

@@ -139,6 +139,7 @@ KNOWN = [
     ("Where was the hearing held?", "First Judicial District Court"),  # "held" says only that it happened
     ("Who presided over the manslaughter trial?", "Mary Marlowe Sommer"),  # "the judge presiding ...", named next
     ("How will the trial start on Tuesday?", "with jury selection"),  # "begin Tuesday with jury selection"
+    ("Who argued the withheld evidence was irrelevant?", "Morrissey"),  # "While Morrissey argued ...", a speaker
 ]
 
 OFF_TOPIC = [
