@@ -189,6 +189,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
     frame = FRAME_STEMS | TAKE_PLACE if TAKES_PLACE.search(question) else FRAME_STEMS
     if kind in ("where", "when") and HELD.search(question):  # an event's place or time, not what holds it
         frame = frame | set(terms("held"))
+    if kind == "where":  # "Where is the ranch located?": where it is
+        frame = frame | set(terms("located situated"))
     if occupation:  # "What was Hutchins's job?": a sentence need not say "job" to say what it is
         frame = frame | {stem(ending.group(1).lower())}
     content = tuple(t for t in terms(plain) if t not in frame and t != "whose" and not (focus and names_type(focus, t)))

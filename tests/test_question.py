@@ -317,6 +317,7 @@ def test_take_place_frames_the_question_like_happen():
     assert analyse_question("Where did the shooting take place?").terms == ("shoot",)
     assert "take" in analyse_question("Who will take the stand?").terms
     assert analyse_question("Where was the hearing held?").terms == ("hear",)  # an event held is one that happened
+    assert analyse_question("Where is the ranch located?").terms == ("ranch",)  # where it is
     assert "hold" in analyse_question("What was Baldwin holding?").terms
 
 
