@@ -177,7 +177,8 @@ def clean_question(question: str) -> str:
 def analyse_question(question: str) -> QuestionAnalysis:
     """Classify `question` (who / when / where / how many / how much / which X / what X / why / yes-no)."""
     plain = NEGATION.sub(uncontract, question)  # "won't" is "will not", not "won" and "t"
-    tokens = words(COMPOUND_PREPOSITION.sub(r"\1", plain))  # "on-set" is a modifier, not the preposition "on"
+    # "on-set" is a modifier, not the preposition "on"; "..., according to X" says who says so, not what is asked
+    tokens = words(COMPOUND_PREPOSITION.sub(r"\1", ATTRIBUTION.sub("", plain)))
     ending = POSSESSED.search(question)
     kind, expected, focus = classify(tokens, ending.group(1).lower().split("-")[-1] if ending else None)
     owner = OWNER.match(question)
@@ -243,6 +244,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     )
 
 
+ATTRIBUTION = re.compile(r",?\s*\baccording to\b[^,?]*", re.IGNORECASE)
 COMPOUND_PREPOSITION = re.compile(r"\b(on|in|off|out|of|by|up|under|over|after)-(?=[A-Za-z])", re.IGNORECASE)
 NEGATION = re.compile(r"\b(\w+)n['’]t\b", re.IGNORECASE)
 IRREGULAR_NEGATIONS = {"wo": "will", "ca": "can", "sha": "shall"}
@@ -514,6 +516,8 @@ def classify_how(following: str, rest: list[str]) -> tuple[str, frozenset[str], 
 def role_noun(rest: list[str], possessed: str | None = None) -> str | None:
     """The role a "who is the X" question asks to name: "who is the judge ..." -> "judge"; "who was
     Robert's son?" -> "son" (`possessed`: the noun after a possessive, found by the caller)."""
+    if rest and rest[-1] in PREPOSITIONS:  # "Who was the gun pointed at?": the gun is no role
+        return None
     if len(rest) >= 3 and rest[0] in ("is", "was", "are", "were") and rest[1] in ("the", "a", "an"):
         return focus_noun(rest[2:])
     if possessed and rest and rest[0] in ("is", "was", "are", "were") and focus_types(possessed) == PERSON:

@@ -140,6 +140,7 @@ KNOWN = [
     ("Who presided over the manslaughter trial?", "Mary Marlowe Sommer"),  # "the judge presiding ...", named next
     ("How will the trial start on Tuesday?", "with jury selection"),  # "begin Tuesday with jury selection"
     ("Who argued the withheld evidence was irrelevant?", "Morrissey"),  # "While Morrissey argued ...", a speaker
+    ("Who was the gun pointed at, according to the prosecution?", "Hutchins"),  # "pointed the gun at Hutchins"
 ]
 
 OFF_TOPIC = [

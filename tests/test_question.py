@@ -233,6 +233,13 @@ def test_a_doer_guessed_from_its_ending_is_the_focus_only_as_the_head():
     assert analyse_question("Which documentary maker does not have to hand over footage?").focus == "maker"
 
 
+def test_a_stranded_preposition_makes_the_noun_before_it_no_role_even_before_an_attribution():
+    analysis = analyse_question("Who was the gun pointed at, according to the prosecution?")
+    assert (analysis.focus, analysis.preposition, analysis.stranded_after) == (None, "at", stem("pointed"))
+    assert stem("prosecution") in analysis.terms  # what the attribution says still counts as words to find
+    assert analyse_question("Who is the judge in Baldwin's trial?").focus == "judge"
+
+
 def test_a_stranded_preposition_is_kept_with_the_word_it_follows():
     analysis = analyse_question("What did the defense try to trace the source of?")
     assert (analysis.preposition, analysis.stranded_after) == ("of", stem("source"))
