@@ -217,7 +217,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         asks_subtype=bool(SUBTYPE.search(question)),
         # "Who said ...?"; not "Who did prosecutors say Baldwin sent scrambling?", whose speaker is given
         asks_speaker=kind == "who" and bool(SPEAKS.search(question)) and not REPORTED_BY.match(question),
-        asks_action=kind == "what" and acts,
+        asks_action=kind == "what" and (acts or asks_outcome(question) is not None),
         asks_direct_object=asks_direct_object(tokens) and not (stranded is not None or acts or SAYS.search(question)),
         surnames=surnames(question),
         asks_what_said=kind == "what" and asks_what_said(tokens),
@@ -244,6 +244,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     )
 
 
+HAPPENED_TO = re.compile(r"\bhappen(?:s|ed)?\s+to\b", re.IGNORECASE)  # "What happened to the charges?": a deed
 ATTRIBUTION = re.compile(r",?\s*\baccording to\b[^,?]*", re.IGNORECASE)
 COMPOUND_PREPOSITION = re.compile(r"\b(on|in|off|out|of|by|up|under|over|after)-(?=[A-Za-z])", re.IGNORECASE)
 NEGATION = re.compile(r"\b(\w+)n['’]t\b", re.IGNORECASE)
@@ -276,6 +277,21 @@ def asks_action(tokens: list[str]) -> bool:
 
 
 OCCUPATIONS = frozenset("job occupation profession role position".split())
+
+
+def asks_outcome(question: str) -> str | None:
+    """The stem of the noun a question asks what was done to: "charg" in "What happened to the manslaughter
+    charges against Baldwin?"; not for what someone said should happen, which a quote says."""
+    match = HAPPENED_TO.search(question)
+    if not match or SAYS.search(question):
+        return None
+    phrase = []
+    for token in words(question[match.end() :]):
+        if token in STOPWORDS and (phrase or token not in DETERMINERS):
+            break  # the noun phrase ends before "against Baldwin"
+        if token not in STOPWORDS:
+            phrase.append(token)
+    return stem(phrase[-1]) if phrase else None
 
 
 def asks_occupation(kind: str, ending: re.Match | None, named: tuple[frozenset[str], ...]) -> bool:

@@ -14,6 +14,7 @@ from qa.question import (
     PREPOSITIONS,
     SAYING_VERBS,
     QuestionAnalysis,
+    asks_outcome,
     focus_stem,
     focus_types,
     is_agent_noun,
@@ -497,6 +498,7 @@ def actions(analysis: QuestionAnalysis, sentence, text: str, reacting: bool = Fa
     question_terms = set(analysis.terms)
     doers = set().union(*analysis.names) or question_terms  # "What did Baldwin do after the ruling?": Baldwin
     setting = analysis.setting - doers  # "in court"
+    outcome = asks_outcome(analysis.text)
     for verb in sentence.predicates:
         if verb.role in (COMPLEMENT, CLAUSE, MANNER) or verb.label in EMPTY_VERBS:
             continue
@@ -505,6 +507,9 @@ def actions(analysis: QuestionAnalysis, sentence, text: str, reacting: bool = Fa
             continue  # what someone said they did is in the clause the saying verb leaves out
         subject = stem(verb.governor) if verb.governor else ""
         weight = 1.2 if subject in doers else 1.0 if subject in PRONOUN_SUBJECTS | {""} else 0.8
+        done_to = [t for *_, t in word_spans(text[verb.start : verb.end])[1:6]]  # its object, not "on a charge"
+        if outcome:  # "What happened to the charges?": "dismissed the ... charges", "the charges were dropped"
+            weight = 1.2 if subject == outcome or outcome in done_to else 0.8
         if " " not in text[verb.start : verb.end]:
             weight *= 0.8  # a bare verb ("visibly moved") seldom says what was done
         elif verb.role == JOINED:
@@ -519,7 +524,9 @@ def actions(analysis: QuestionAnalysis, sentence, text: str, reacting: bool = Fa
             weight *= 0.8  # "Upon hearing the judge’s ruling, ..." sets the scene for what was done
         if no_reaction:
             weight *= 0.85  # "didn't react" answers how one reacted only where nothing else is said
-        spans.append(Span(verb.start, verb.end, ACTION * weight, verb, linked=bool(no_reaction)))
+        # linked: the question's words are in it as what was done to, not as a restatement of the question
+        linked = bool(no_reaction) or bool(outcome and outcome in done_to)
+        spans.append(Span(verb.start, verb.end, ACTION * weight, verb, linked=linked))
     return spans
 
 

@@ -141,6 +141,10 @@ KNOWN = [
     ("How will the trial start on Tuesday?", "with jury selection"),  # "begin Tuesday with jury selection"
     ("Who argued the withheld evidence was irrelevant?", "Morrissey"),  # "While Morrissey argued ...", a speaker
     ("Who was the gun pointed at, according to the prosecution?", "Hutchins"),  # "pointed the gun at Hutchins"
+    (
+        "What happened to the involuntary manslaughter charges against Baldwin?",
+        "dismissed the involuntary manslaughter charges against Alec Baldwin",
+    ),  # what was done to them, though it repeats the question's words
 ]
 
 OFF_TOPIC = [

@@ -17,7 +17,7 @@ from qa.answer import (
 )
 from qa.candidates import name_stems, same_answer
 from qa.nlp import Mention
-from qa.question import PLACE, analyse_question, focus_types
+from qa.question import PLACE, analyse_question, asks_outcome, focus_types
 from qa.spans import (
     OWNER_GIVEN,
     ROLE_WORDS,
@@ -238,6 +238,12 @@ def test_a_stranded_preposition_makes_the_noun_before_it_no_role_even_before_an_
     assert (analysis.focus, analysis.preposition, analysis.stranded_after) == (None, "at", stem("pointed"))
     assert stem("prosecution") in analysis.terms  # what the attribution says still counts as words to find
     assert analyse_question("Who is the judge in Baldwin's trial?").focus == "judge"
+
+
+def test_what_happened_to_something_asks_what_was_done_to_its_head_noun():
+    assert asks_outcome("What happened to the manslaughter charges against Baldwin?") == stem("charges")
+    assert analyse_question("What happened to the subpoena?").asks_action
+    assert asks_outcome("What did the order say should happen to the subpoena?") is None  # a quote says it
 
 
 def test_a_stranded_preposition_is_kept_with_the_word_it_follows():
