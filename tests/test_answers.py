@@ -141,6 +141,7 @@ KNOWN = [
     ("How will the trial start on Tuesday?", "with jury selection"),  # "begin Tuesday with jury selection"
     ("Who argued the withheld evidence was irrelevant?", "Morrissey"),  # "While Morrissey argued ...", a speaker
     ("Who was the gun pointed at, according to the prosecution?", "Hutchins"),  # "pointed the gun at Hutchins"
+    ("What was Baldwin practicing when the gun went off?", "a cross-draw maneuver"),  # "rehearsing"
     (
         "What happened to the involuntary manslaughter charges against Baldwin?",
         "dismissed the involuntary manslaughter charges against Alec Baldwin",
