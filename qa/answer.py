@@ -66,6 +66,7 @@ NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
 VERB_ABSENT = 0.9
 PARTLY_NAMED = 0.9  # a sentence that gives one of the question's names but not another
 OWNER_NEARBY = 0.8  # a sentence whose passage, not itself, gives the owner a question names: "the armorer's"
+OWNER_OF_ASKED = 0.7  # for "who", the owner of a thing the question names
 AFTER_PREPOSITION = 1.3  # a span right after the preposition that leads the question
 POSSESSOR = 1.3  # a possessor ("Baldwin's") when the question asks "whose"
 # Verbs that say little on their own ("who was given a credit", "who put the bullet"): an article words the
@@ -324,6 +325,8 @@ class Answerer:
                 continue  # whoever said it is not inside the quote: "... confusion to jurors.""
             if analysis.asks_possessor and POSSESSIVE.match(text, span.end):
                 weight *= possessor_weight(analysis, text, span.end)  # "Whose status ...?": "Baldwin's status"
+            elif analysis.kind == "who" and owns_asked(analysis, text, span.end):
+                weight *= OWNER_OF_ASKED  # "Whom is the family's lawsuit against?": not "Hutchins’ family"
             if span.mention and not span.linked and restates_question(analysis, answer_order):
                 weight *= 0.6  # "Alec Baldwin" rarely answers a question about Baldwin
             elif span.mention and qualifies_question_name(analysis, text, tokens, span_tokens):
@@ -577,6 +580,14 @@ def after_preposition(
 
 
 OWNED = re.compile(r"['’]s\s+([\w-]+)")
+OWNED_ANY = re.compile(r"(?:['’]s|(?<=s)['’])\s+([\w-]+)")  # "Baldwin's role", "Hutchins’ family"
+
+
+def owns_asked(analysis: QuestionAnalysis, text: str, end: int) -> bool:
+    """Whether a span owns a thing the question names ("Hutchins’ family" for "the family's lawsuit"): it is
+    whom the question is about, not the answer."""
+    owned = OWNED_ANY.match(text, end)
+    return bool(owned) and stem(owned.group(1).lower()) in analysis.terms
 
 
 def possessor_weight(analysis: QuestionAnalysis, text: str, end: int) -> float:

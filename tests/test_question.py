@@ -12,6 +12,7 @@ from qa.answer import (
     closed_quotes,
     name_presence,
     owner_presence,
+    owns_asked,
     qualifies_question_name,
     restates_question,
 )
@@ -238,6 +239,13 @@ def test_a_stranded_preposition_makes_the_noun_before_it_no_role_even_before_an_
     assert (analysis.focus, analysis.preposition, analysis.stranded_after) == (None, "at", stem("pointed"))
     assert stem("prosecution") in analysis.terms  # what the attribution says still counts as words to find
     assert analyse_question("Who is the judge in Baldwin's trial?").focus == "judge"
+
+
+def test_who_owns_a_thing_the_question_names_is_whom_the_question_is_about():
+    text = "Hutchins’ family is continuing a civil lawsuit against Baldwin."
+    analysis = analyse_question("Whom is the family's civil lawsuit against?")
+    assert owns_asked(analysis, text, text.index("’"))  # "Hutchins’ family"
+    assert not owns_asked(analysis, text, text.index("."))
 
 
 def test_what_happened_to_something_asks_what_was_done_to_its_head_noun():
