@@ -338,7 +338,8 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     ]
     # "What did Morrissey argue?": "argued the evidence was irrelevant"; "What was revealed?": "it was
     # revealed that crucial evidence had been withheld"
-    spans += verb_parts(analysis, sentence, CLAUSE, 0.95 if analysis.asks_what_said else CLAUSE_WEIGHT)
+    if not analysis.asks_subtype:  # "What kind of images will prosecutors be allowed to show?": a kind
+        spans += verb_parts(analysis, sentence, CLAUSE, 0.95 if analysis.asks_what_said else CLAUSE_WEIGHT)
     if analysis.asks_what_said and "say" in analysis.terms:  # "What did Baldwin say ...?": "disclosed that ..."
         spans += [
             Span(m.start, m.end, 0.8, m)

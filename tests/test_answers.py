@@ -142,6 +142,7 @@ KNOWN = [
     ("Who argued the withheld evidence was irrelevant?", "Morrissey"),  # "While Morrissey argued ...", a speaker
     ("Who was the gun pointed at, according to the prosecution?", "Hutchins"),  # "pointed the gun at Hutchins"
     ("What was Baldwin practicing when the gun went off?", "a cross-draw maneuver"),  # "rehearsing"
+    ("What kind of images will prosecutors be allowed to show?", "graphic"),  # a kind, not what they may do
     (
         "What happened to the involuntary manslaughter charges against Baldwin?",
         "dismissed the involuntary manslaughter charges against Alec Baldwin",
