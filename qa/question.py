@@ -273,7 +273,11 @@ def asks_action(tokens: list[str]) -> bool:
     """Whether "do" is the question's own verb, not its auxiliary: "What did Baldwin do?", "What is she doing
     about it?", "What did the videos show him doing?"."""
     position = wh_position(tokens)
-    return position is not None and any(t in ("do", "doing", "done") for t in tokens[position + 2 :])
+    if position is None:
+        return False
+    # "What did the prosecution claim Baldwin did?": a second "did" is the verb, the first its auxiliary
+    did = [t for t in tokens[position + 1 :] if t in ("did", "does")]
+    return len(did) >= 2 or any(t in ("do", "doing", "done") for t in tokens[position + 2 :])
 
 
 OCCUPATIONS = frozenset("job occupation profession role position".split())

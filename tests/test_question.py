@@ -146,6 +146,8 @@ def test_do_as_the_main_verb_asks_for_an_action():
     assert analyse_question("What did Baldwin do after the ruling?").asks_action
     assert analyse_question("What is Gutierrez-Reed doing about her sentence?").asks_action
     assert not analyse_question("What did Baldwin fire?").asks_action  # "did" is only the auxiliary
+    assert analyse_question("What did the prosecution claim Baldwin did?").asks_action  # the second "did"
+    assert not analyse_question("What kind of round did Baldwin's gun contain?").asks_action
 
 
 @pytest.mark.parametrize(
