@@ -143,6 +143,7 @@ KNOWN = [
     ("Who was the gun pointed at, according to the prosecution?", "Hutchins"),  # "pointed the gun at Hutchins"
     ("What was Baldwin practicing when the gun went off?", "a cross-draw maneuver"),  # "rehearsing"
     ("What kind of images will prosecutors be allowed to show?", "graphic"),  # a kind, not what they may do
+    ("Which crew member did the state investigation mostly fault?", "Dave Halls"),  # "mostly" is no word to find
     (
         "What happened to the involuntary manslaughter charges against Baldwin?",
         "dismissed the involuntary manslaughter charges against Alec Baldwin",
