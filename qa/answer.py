@@ -21,6 +21,7 @@ from qa.candidates import (
 )
 from qa.index import Index
 from qa.question import (
+    FUTURE_SAID,
     NEGATED_WORD,
     PERSON,
     QuestionAnalysis,
@@ -57,6 +58,7 @@ MAX_CITATIONS = 3
 W_COVERAGE, W_SEMANTIC, W_RETRIEVAL = 0.45, 0.35, 0.20
 SEMANTIC_FLOOR, SEMANTIC_SPAN = 0.2, 0.5
 OTHER_TIME = 0.3  # a sentence about another year or century than the question's barely counts
+NOT_FUTURE = 0.8  # a sentence that says nothing of what is to come, for a question that asks of it
 NOT_NEGATED = 0.85  # a sentence with no "not" for a question with one
 SAME_PHRASE = 1.05  # a sentence with a phrase of the question's: its preposition and next two words
 # A sentence that does not name the question's subject, though its passage does (often "he" or "she"), or
@@ -293,6 +295,8 @@ class Answerer:
             sentence_score *= OTHER_TIME
         if any(same_phrase(phrase, text, tokens) for phrase in analysis.phrases):
             sentence_score *= SAME_PHRASE  # "from the production company": "from a production company"
+        if analysis.future and not FUTURE_SAID.search(text, sentence.start, sentence.end):
+            sentence_score *= NOT_FUTURE  # "When will the documentary be released?": not when it began
         if analysis.negated and not NEGATED_WORD.search(text, sentence.start, sentence.end):
             sentence_score *= NOT_NEGATED  # "What did she say she was not?": not what she said she was
         named = sentence_terms | self.named_by_role(analysis, sentence.doc_index, sentence_terms)

@@ -71,6 +71,13 @@ for _nouns, _labels in (
 
 TAKE_PLACE = frozenset({"take", "place"})  # "where did it take place": happen
 TAKES_PLACE = re.compile(r"\btak(?:e|es|ing|en)\s+place\b", re.IGNORECASE)
+FUTURE_ASKED = re.compile(r"^\s*(?:(?:how|which|what)\s+\w+|\w+)\s+(?:will|shall)\b|\bgoing to\b", re.IGNORECASE)
+# what says a sentence is about what is to come: "is set to begin", "will also present", "may testify"
+FUTURE_SAID = re.compile(
+    r"\b(?:will|would|shall|may|might|could|can|set to|scheduled|expected|due to|plans?|planned|upcoming|"
+    r"going to|is to|are to|faces|facing|likely)\b|\bwo(?:n['’]t)",
+    re.IGNORECASE,
+)
 NEGATED_WORD = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.IGNORECASE)
 HELD = re.compile(r"\bheld\b", re.IGNORECASE)  # "where was the hearing held": where it happened
 SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b|\bgenre\b", re.IGNORECASE)  # "what type of gun"
@@ -150,6 +157,7 @@ class QuestionAnalysis:
     setting: frozenset[str] = frozenset()  # where or when the question sets its event: {"court"} for "in court"
     modal: str | None = None  # "What may Halls do?": the verb phrase after "may" in a sentence answers
     negated: bool = False  # "What did Morrissey say she was not?": a sentence that says "not" answers
+    future: bool = False  # "When will the documentary be released?": a sentence about what is to come answers
     # the question's prepositional phrases of two words, as the preposition and the words' stems:
     # ("from", "product", "compani") for "from the production company"
     phrases: tuple[tuple[str, ...], ...] = ()
@@ -240,6 +248,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         setting=frozenset(stem(m.group(1).lower()) for m in SETTING.finditer(question)),
         modal=asked_modal(tokens),
         negated=bool(NEGATED_WORD.search(question)),
+        future=bool(FUTURE_ASKED.search(question)),
         phrases=prepositional_phrases(question),
     )
 

@@ -250,6 +250,13 @@ def test_who_owns_a_thing_the_question_names_is_whom_the_question_is_about():
     assert not owns_asked(analysis, text, text.index("."))
 
 
+def test_a_question_in_the_future_is_told_from_will():
+    assert analyse_question("Who will replace Morrissey as special prosecutor?").future
+    assert analyse_question("How long will the trial last?").future
+    assert not analyse_question("What did the will say?").future  # a noun
+    assert not analyse_question("Who replaced Hutchins?").future
+
+
 def test_what_happened_to_something_asks_what_was_done_to_its_head_noun():
     assert asks_outcome("What happened to the manslaughter charges against Baldwin?") == stem("charges")
     assert analyse_question("What happened to the subpoena?").asks_action
