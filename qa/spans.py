@@ -298,7 +298,7 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     stranded = stranded_objects(analysis, sentence, text)
     spans = list(stranded)
     spans += [
-        Span(m.start, m.end, entity_weight(m, sentence) * (NAMED_KIND if analysis.asks_subtype else 1.0), m)
+        Span(m.start, m.end, entity_weight(m, sentence, text) * (NAMED_KIND if analysis.asks_subtype else 1.0), m)
         for m in sentence.entities
         if m.label not in ("CARDINAL", "ORDINAL") and not (analysis.asks_subtype and m.label in NUMERIC | {"PERSON"})
     ]  # "what kind of win": not "Monday", nor "Baldwin"; "what kind of subpoena": "out-of-state", not an office
@@ -395,11 +395,14 @@ def agreed_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Span
     return spans
 
 
-def entity_weight(entity: Mention, sentence) -> float:
-    """How well an entity answers a plain "what": a person seldom does (that is "who"), and a number or date
+def entity_weight(entity: Mention, sentence, text: str) -> float:
+    """How well an entity answers a plain "what": a person or date seldom does (that is "who" or "when"), and a
+    number or date
     that only says what kind of thing a phrase names ("her 18-month sentence") says less than the phrase."""
     if entity.label == "PERSON":
         return 0.5
+    if entity.label in ("DATE", "TIME") and not DURATION_WORDS.search(text, entity.start, entity.end):
+        return 0.5  # "What did the judge rule ...?": not "Monday", which says when; but "up to 18 months"
     return 0.55 if inside_phrase(entity, sentence) and entity.label in NUMERIC else 0.7
 
 

@@ -254,6 +254,11 @@ def test_the_answer_is_exactly_the_span_asked_for(answerer: Answerer, question: 
     assert answerer.ask(question).text == expected
 
 
+def test_a_plain_what_is_not_answered_by_a_date(answerer: Answerer):
+    answer = answerer.ask("What did the judge rule about Baldwin's role as a producer?")
+    assert "irrelevant" in answer.text  # what she ruled, not "Monday", when she did
+
+
 def test_in_what_year_is_answered_by_the_year_alone(answerer: Answerer):
     assert answerer.ask("In what year did the Rust shooting happen?").text == "2021"  # not "Oct. 21, 2021"
 
