@@ -58,6 +58,18 @@ MAX_CITATIONS = 3
 W_COVERAGE, W_SEMANTIC, W_RETRIEVAL = 0.45, 0.35, 0.20
 SEMANTIC_FLOOR, SEMANTIC_SPAN = 0.2, 0.5
 OTHER_TIME = 0.3  # a sentence about another year or century than the question's barely counts
+# "Which outlet published the story ...?": the lines in which an article names its publisher
+PUBLISHER_NOUNS = frozenset("publication outlet magazine newspaper paper network site publisher".split())
+ABOUT_AN_ARTICLE = re.compile(r"\b(?:story|article|report|piece)\b", re.IGNORECASE)
+# the question's words for publishing an article, which the article itself need not say
+PUBLISHED = re.compile(r"(?:publish\w*|ran|run|report\w*|carri\w*|wrote|write\w*|stori|articl\w*|piec\w*)")
+PUBLISHER_LINE = re.compile(
+    r"^(?:More from|Best of)\s+(?P<name>[A-Z][\w ]*?)\s*$"
+    r"|Sign up for (?P<owner>[A-Z][\w ]*?)['’]s? Newsletter"
+    r"|GET THE (?P<app>[A-Z][A-Z ]*?) APP",
+    re.MULTILINE,
+)
+PUBLISHER = 0.7  # the article's own publisher line, weighed by how well the article matches the question
 NOT_FUTURE = 0.8  # a sentence that says nothing of what is to come, for a question that asks of it
 NOT_NEGATED = 0.85  # a sentence with no "not" for a question with one
 SAME_PHRASE = 1.05  # a sentence with a phrase of the question's: its preposition and next two words
@@ -236,6 +248,7 @@ class Answerer:
         query = self.retriever.encode(question)
         hits = self.retriever.search(question, top_k or self.top_k, query)
         candidates = self.fit_roles(analysis, self.candidates(analysis, hits, query[0]))
+        candidates += self.publishers(analysis, hits)
         groups = [
             g for g in group_candidates(self.store, candidates) if not any(same_answer(g.key, k) for k in exclude)
         ]
@@ -266,6 +279,37 @@ class Answerer:
                 similarity = float(self.index.sentence_vectors[index] @ query)
                 found.extend(self.sentence_candidates(analysis, hit, rank, index, passage_terms, similarity, places))
         return found
+
+    def publishers(self, analysis: QuestionAnalysis, hits: list[Hit]) -> list[Candidate]:
+        """For "Which outlet published the story about X?", the outlet that publishes each retrieved article, as
+        the article says in its own lines ("More from Variety", "Sign up for Variety’s Newsletter", "Fox News
+        Digital's Julia Bonavita contributed to this report"), scored by how well the article matches."""
+        if analysis.focus not in PUBLISHER_NOUNS or not ABOUT_AN_ARTICLE.search(analysis.text):
+            return []
+        found, seen = [], set()
+        for hit in hits:
+            first = self.store.sentences[hit.passage.first_sentence]
+            if first.doc_index in seen:
+                continue
+            seen.add(first.doc_index)
+            text = self.store.documents[first.doc_index].text
+            about = {t for t in analysis.terms if not PUBLISHED.fullmatch(t) and t != focus_stem(analysis)}
+            coverage = self.coverage(about, self.passage_terms(hit), set())  # how well it is about X
+            for sentence in self.doc_sentences(first.doc_index):
+                for match in PUBLISHER_LINE.finditer(text, sentence.start, sentence.end):
+                    name = match.group("name") or match.group("owner") or match.group("app")
+                    start = match.start(next(g for g in ("name", "owner", "app") if match.group(g)))
+                    index = self.store.sentences.index(sentence)
+                    score = PUBLISHER * hit.score
+                    found.append(Candidate(first.doc_index, index, start, start + len(name), score, coverage, 0.0))
+        return found
+
+    def passage_terms(self, hit: Hit) -> set[str]:
+        """The content words of a retrieved passage."""
+        passage = hit.passage
+        return {
+            t for i in range(passage.first_sentence, passage.last_sentence) for *_, t in self.sentence_tokens(i) if t
+        }
 
     def sentence_candidates(
         self,

@@ -144,6 +144,8 @@ KNOWN = [
     ("What was Baldwin practicing when the gun went off?", "a cross-draw maneuver"),  # "rehearsing"
     ("What kind of images will prosecutors be allowed to show?", "graphic"),  # a kind, not what they may do
     ("Which crew member did the state investigation mostly fault?", "Dave Halls"),  # "mostly" is no word to find
+    ("Which publication ran the story about Kennedy's footage?", "Variety"),  # "More from Variety": its publisher
+    ("Which news outlet's app does the report promote?", "FOX NEWS"),  # "CLICK HERE TO GET THE FOX NEWS APP"
     (
         "What happened to the involuntary manslaughter charges against Baldwin?",
         "dismissed the involuntary manslaughter charges against Alec Baldwin",
