@@ -295,13 +295,13 @@ class Answerer:
             text = self.store.documents[first.doc_index].text
             about = {t for t in analysis.terms if not PUBLISHED.fullmatch(t) and t != focus_stem(analysis)}
             coverage = self.coverage(about, self.passage_terms(hit), set())  # how well it is about X
-            for sentence in self.doc_sentences(first.doc_index):
+            sentences = self.doc_sentences(first.doc_index)
+            lo = self.ranges[first.doc_index][0]
+            for index, sentence in enumerate(sentences, start=lo):
                 for match in PUBLISHER_LINE.finditer(text, sentence.start, sentence.end):
-                    name = match.group("name") or match.group("owner") or match.group("app")
-                    start = match.start(next(g for g in ("name", "owner", "app") if match.group(g)))
-                    index = self.store.sentences.index(sentence)
-                    score = PUBLISHER * hit.score
-                    found.append(Candidate(first.doc_index, index, start, start + len(name), score, coverage, 0.0))
+                    group = next(g for g in ("name", "owner", "app") if match.group(g))
+                    start, end = match.span(group)
+                    found.append(Candidate(first.doc_index, index, start, end, PUBLISHER * hit.score, coverage, 0.0))
         return found
 
     def passage_terms(self, hit: Hit) -> set[str]:
