@@ -265,13 +265,7 @@ class Answerer:
         seen: set[int] = set()
         places = self.place_names({self.store.sentences[hit.passage.first_sentence].doc_index for hit in hits})
         for rank, hit in enumerate(hits):
-            passage = hit.passage
-            passage_terms = {
-                t
-                for i in range(passage.first_sentence, passage.last_sentence)
-                for *_, t in self.sentence_tokens(i)
-                if t
-            }
+            passage_terms = self.passage_terms(hit)
             for index in range(hit.passage.first_sentence, hit.passage.last_sentence):
                 if index in seen:
                     continue
@@ -282,10 +276,11 @@ class Answerer:
 
     def publishers(self, analysis: QuestionAnalysis, hits: list[Hit]) -> list[Candidate]:
         """For "Which outlet published the story about X?", the outlet that publishes each retrieved article, as
-        the article says in its own lines ("More from Variety", "Sign up for Variety’s Newsletter", "Fox News
-        Digital's Julia Bonavita contributed to this report"), scored by how well the article matches."""
+        the article says in its own lines ("More from Variety", "Sign up for Variety’s Newsletter", "GET THE FOX
+        NEWS APP"), scored by how well the article matches X."""
         if analysis.focus not in PUBLISHER_NOUNS or not ABOUT_AN_ARTICLE.search(analysis.text):
             return []
+        about = {t for t in analysis.terms if not PUBLISHED.fullmatch(t) and t != focus_stem(analysis)}
         found, seen = [], set()
         for hit in hits:
             first = self.store.sentences[hit.passage.first_sentence]
@@ -293,8 +288,7 @@ class Answerer:
                 continue
             seen.add(first.doc_index)
             text = self.store.documents[first.doc_index].text
-            about = {t for t in analysis.terms if not PUBLISHED.fullmatch(t) and t != focus_stem(analysis)}
-            coverage = self.coverage(about, self.passage_terms(hit), set())  # how well it is about X
+            coverage = self.coverage(about, self.passage_terms(hit), set())
             sentences = self.doc_sentences(first.doc_index)
             lo = self.ranges[first.doc_index][0]
             for index, sentence in enumerate(sentences, start=lo):
