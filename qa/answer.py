@@ -23,6 +23,7 @@ from qa.index import Index
 from qa.question import (
     FUTURE_SAID,
     NEGATED_WORD,
+    ORDINAL_WORD,
     PERSON,
     QuestionAnalysis,
     analyse_question,
@@ -71,6 +72,7 @@ PUBLISHER_LINE = re.compile(
 )
 PUBLISHER = 0.7  # the article's own publisher line, weighed by how well the article matches the question
 NOT_FUTURE = 0.8  # a sentence that says nothing of what is to come, for a question that asks of it
+NO_ORDINAL = 0.8  # a sentence that puts nothing in order, for a question that asks which comes first
 NOT_NEGATED = 0.85  # a sentence with no "not" for a question with one
 SAME_PHRASE = 1.05  # a sentence with a phrase of the question's: its preposition and next two words
 # A sentence that does not name the question's subject, though its passage does (often "he" or "she"), or
@@ -335,6 +337,8 @@ class Answerer:
             sentence_score *= SAME_PHRASE  # "from the production company": "from a production company"
         if analysis.future and not FUTURE_SAID.search(text, sentence.start, sentence.end):
             sentence_score *= NOT_FUTURE  # "When will the documentary be released?": not when it began
+        if analysis.ordinal and not ORDINAL_WORD.search(text, sentence.start, sentence.end):
+            sentence_score *= NO_ORDINAL  # "Who was the first witness?": not whoever may testify
         if analysis.negated and not NEGATED_WORD.search(text, sentence.start, sentence.end):
             sentence_score *= NOT_NEGATED  # "What did she say she was not?": not what she said she was
         named = sentence_terms | self.named_by_role(analysis, sentence.doc_index, sentence_terms)

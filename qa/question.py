@@ -78,6 +78,8 @@ FUTURE_SAID = re.compile(
     r"going to|is to|are to|faces|facing|likely)\b|\bwo(?:n['’]t)",
     re.IGNORECASE,
 )
+ORDINALS = frozenset("first second third fourth fifth last final next earliest latest".split())
+ORDINAL_WORD = re.compile(r"\b(?:first|second|third|earliest|latest)\b")  # lower case: not "First Judicial ..."
 NEGATED_WORD = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.IGNORECASE)
 HELD = re.compile(r"\bheld\b", re.IGNORECASE)  # "where was the hearing held": where it happened
 SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b|\bgenre\b", re.IGNORECASE)  # "what type of gun"
@@ -158,6 +160,7 @@ class QuestionAnalysis:
     modal: str | None = None  # "What may Halls do?": the verb phrase after "may" in a sentence answers
     negated: bool = False  # "What did Morrissey say she was not?": a sentence that says "not" answers
     future: bool = False  # "When will the documentary be released?": a sentence about what is to come answers
+    ordinal: bool = False  # "Who was the first witness?": a sentence that says which in order answers
     # the question's prepositional phrases of two words, as the preposition and the words' stems:
     # ("from", "product", "compani") for "from the production company"
     phrases: tuple[tuple[str, ...], ...] = ()
@@ -249,6 +252,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         modal=asked_modal(tokens),
         negated=bool(NEGATED_WORD.search(question)),
         future=bool(FUTURE_ASKED.search(question)),
+        ordinal=bool(ORDINAL_WORD.search(question)),
         phrases=prepositional_phrases(question),
     )
 
@@ -579,8 +583,8 @@ def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:
     elif "of" in phrase[1:] and phrase[phrase.index("of", 1) - 1] not in PART_NOUNS and phrase[-1] not in FOCUS_TYPES:
         phrase = phrase[: phrase.index("of", 1)]  # "what theory of guilt": a theory; but "what time of day": a day
     phrase = [t for t in phrase if t != "of"]
-    while phrase and (phrase[0] in COUNT_WORDS or phrase[0].isdigit()):
-        phrase = phrase[1:]  # "which two attorneys": attorneys
+    while phrase and (phrase[0] in COUNT_WORDS | ORDINALS or phrase[0].isdigit()):
+        phrase = phrase[1:]  # "which two attorneys": attorneys; "the first witness": a witness
     verb = next((i for i, t in enumerate(phrase) if re.search(r"(ed|ing)$", t) and t not in FOCUS_TYPES), None)
     phrase = phrase[:verb] if verbs_possible else phrase[:4]
     if not phrase:

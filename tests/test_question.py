@@ -257,6 +257,12 @@ def test_a_question_in_the_future_is_told_from_will():
     assert not analyse_question("Who replaced Hutchins?").future
 
 
+def test_an_ordinal_asks_which_in_order_and_is_no_focus():
+    analysis = analyse_question("Who was the first witness to testify at Baldwin's trial?")
+    assert analysis.ordinal and analysis.focus == "witness"
+    assert not analyse_question("In which city is the First Judicial District Court?").ordinal  # a name
+
+
 def test_what_happened_to_something_asks_what_was_done_to_its_head_noun():
     assert asks_outcome("What happened to the manslaughter charges against Baldwin?") == stem("charges")
     assert analyse_question("What happened to the subpoena?").asks_action
