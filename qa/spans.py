@@ -339,7 +339,8 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     # "What did Morrissey argue?": "argued the evidence was irrelevant"; "What was revealed?": "it was
     # revealed that crucial evidence had been withheld"
     if not analysis.asks_subtype:  # "What kind of images will prosecutors be allowed to show?": a kind
-        spans += verb_parts(analysis, sentence, CLAUSE, 0.95 if analysis.asks_what_said else CLAUSE_WEIGHT)
+        clauses = verb_parts(analysis, sentence, CLAUSE, 0.95 if analysis.asks_what_said else CLAUSE_WEIGHT)
+        spans += clauses + [short for clause in clauses if (short := without_tail(analysis, clause, text))]
     if analysis.asks_what_said and "say" in analysis.terms:  # "What did Baldwin say ...?": "disclosed that ..."
         spans += [
             Span(m.start, m.end, 0.8, m)
@@ -360,6 +361,17 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     return spans + [Span(sentence.start, sentence.end, 0.45)]
 
 
+def without_tail(analysis: QuestionAnalysis, span: Span, text: str) -> Span | None:
+    """A clause without the subordinate clause that ends it, where the question does not ask about that part:
+    "claiming the gun fired accidentally | after he followed instructions ..."; a little stronger than the
+    whole, which says more than was asked. Linked: the question's words in it say what the clause is about."""
+    tail = SUBORDINATE.search(text, span.start, span.end)
+    if not tail or terms_of(text, Span(tail.start(), span.end, 0)) & set(analysis.terms):
+        return None
+    return Span(span.start, tail.start(), span.weight * 1.02, span.mention, linked=True)
+
+
+SUBORDINATE = re.compile(r"\s+(?:after|before|because|while|when|although|unless|since|until)\s+")
 HELD_BY = re.compile(r" ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*) (?:was|were|is|are|had been|has been) (\w+ing)\b")
 
 

@@ -246,6 +246,7 @@ EXACT = [
     ("Where was some of the footage played for a jury?", "Gutierrez Reed’s trial"),  # not only its owner
     ("How did Baldwin leave the courthouse?", "avoiding any interaction with the press"),  # the clause with it
     ("Who is Hutchins' family suing besides Baldwin?", "Rust producers"),  # a name and a noun for people
+    ("What did Baldwin claim about the gun firing?", "the gun fired accidentally"),  # not "after he followed ..."
     # what "of" asks for, up to the phrase the question goes on with; not whom the defense accused
     ("What was Baldwin accused of in connection with the Colt .45?", "recklessness and criminal negligence"),
 ]
