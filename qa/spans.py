@@ -440,19 +440,26 @@ def extended_chunks(sentence, text: str, alone: bool = False):
     the one that says what the noun is for ("a motion to quash the subpoena"). With `alone`, each noun
     phrase on its own too."""
     chunks = sorted(sentence.chunks, key=lambda m: m.start)
-    purposes = {m.start: m for m in sentence.predicates if m.role == "acl" and text.startswith("to ", m.start)}
+    purposes = {
+        m.start: m for m in sentence.predicates if m.role == "acl" and PURPOSE_OR_PARTICIPLE.match(text, m.start)
+    }
     for first in range(len(chunks)):
         if alone:
             yield chunks[first].start, chunks[first].end, chunks[first], 0
         purpose = purposes.get(chunks[first].end + 1)
-        if purpose:  # "a motion to quash the subpoena"
+        if purpose:  # "a motion to quash the subpoena", "evidence intended to show ..."
             yield chunks[first].start, purpose.end, chunks[first], 1
         for last in range(first + 1, min(first + MAX_EXTENSIONS + 1, len(chunks))):
             if not completes(text, chunks[last - 1], chunks[last]):
                 break
             yield chunks[first].start, chunks[last].end, chunks[first], last - first
+            purpose = purposes.get(chunks[last].end + 1)
+            if purpose:  # "evidence and arguments aimed at garnering sympathy for Baldwin"
+                participle = not text.startswith("to ", purpose.start)  # says more of the phrase than a purpose
+                yield chunks[first].start, purpose.end, chunks[first], last - first + participle
 
 
+PURPOSE_OR_PARTICIPLE = re.compile(r"to |\w+ed\b")  # "a motion to quash ...", "evidence intended to show ..."
 PREPOSITION_BETWEEN = re.compile(r"\s+(?:of|to|for|about|on|against|with|into|over)\s+")  # not "at that time"
 
 

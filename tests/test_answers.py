@@ -247,6 +247,8 @@ EXACT = [
     ("How did Baldwin leave the courthouse?", "avoiding any interaction with the press"),  # the clause with it
     ("Who is Hutchins' family suing besides Baldwin?", "Rust producers"),  # a name and a noun for people
     ("What did Baldwin claim about the gun firing?", "the gun fired accidentally"),  # not "after he followed ..."
+    # a noun phrase with the participle that completes it, after a coordination too
+    ("What evidence will not be allowed at trial?", "evidence and arguments aimed at garnering sympathy for Baldwin"),
     # what "of" asks for, up to the phrase the question goes on with; not whom the defense accused
     ("What was Baldwin accused of in connection with the Colt .45?", "recklessness and criminal negligence"),
 ]
