@@ -152,7 +152,7 @@ def typed_spans(
     if analysis.kind == "when":  # "more than a year after the shooting"
         spans = [
             replace(span, weight=span.weight * event_weight(analysis, sentence, span))
-            for span in spans + relative_times(sentence, text)
+            for span in spans + relative_times(analysis, sentence, text)
         ]
     if "PERSON" in analysis.expected:
         spans += antecedents(sentence, previous, text, people) + named_next(sentence, following, text, people)
@@ -680,7 +680,17 @@ def places_near(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     ]
 
 
-def relative_times(sentence, text: str) -> list[Span]:
+def counted_from_asked(analysis: QuestionAnalysis, text: str, end: int) -> bool:
+    """Whether the event a stretch of time is counted from (the words after "after" or "before", at `end`) is
+    the one the question asks the time of: "more than a year after the shooting" does not date the shooting."""
+    event = NEXT_WORDS.match(text, end)
+    return bool(event) and bool(terms_of(text, Span(event.start(), event.end(), 0)) & set(analysis.terms))
+
+
+NEXT_WORDS = re.compile(r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w’'-]+")
+
+
+def relative_times(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """A stretch of time counted from an event, which says when: "more than a year after the shooting", "two
     years later"."""
     spans = []
@@ -691,7 +701,7 @@ def relative_times(sentence, text: str) -> list[Span]:
         end = relative.end()
         if relative.group().strip() in ("after", "before"):
             event = [c for c in sentence.chunks if c.start >= end and not text[end : c.start].strip()]
-            if not event:
+            if not event or counted_from_asked(analysis, text, end):
                 continue
             end = event[0].end
         spans.append(Span(entity.start, end, RELATIVE_TIME, entity))
@@ -1131,8 +1141,10 @@ def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> flo
         # "how long" asks for a stretch of time: "10 days", not "Tuesday" or "last year"
         return 1.0 if DURATION_WORDS.search(text[mention.start : mention.end]) else 0.4
     if analysis.kind == "when" and DURATION.search(text[mention.start : mention.end]):
-        # "when" asks for a point in time: "18-month" is none, "more than a year after the shooting" is one
-        return 1.0 if RELATIVE.match(text, mention.end) else 0.3
+        # "when" asks for a point in time: "18-month" is none, "more than a year after the shooting" is one,
+        # but not for when the shooting itself happened
+        relative = RELATIVE.match(text, mention.end)
+        return 1.0 if relative and not counted_from_asked(analysis, text, relative.end()) else 0.3
     if analysis.kind == "where" and mention.label == "ORG" and not placed(text, mention):
         return 0.6  # "Where is the lawsuit pursued?": not "Rust" in "against Rust producers in New Mexico"
     if analysis.focus in REGIONS and mention.label in ("GPE", "ORG") and REGION_AFTER.match(text, mention.end):

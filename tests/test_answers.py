@@ -146,6 +146,8 @@ KNOWN = [
     ("Which crew member did the state investigation mostly fault?", "Dave Halls"),  # "mostly" is no word to find
     ("Which publication ran the story about Kennedy's footage?", "Variety"),  # "More from Variety": its publisher
     ("Which news outlet's app does the report promote?", "FOX NEWS"),  # "CLICK HERE TO GET THE FOX NEWS APP"
+    ("Who was wounded along with Hutchins?", "Joel Souza"),  # "along" is no word to find
+    ("When did the shooting on the set happen?", "Oct. 21, 2021"),  # not "more than a year after the shooting"
     (
         "What happened to the involuntary manslaughter charges against Baldwin?",
         "dismissed the involuntary manslaughter charges against Alec Baldwin",
