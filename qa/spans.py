@@ -81,7 +81,7 @@ def spans_for(
         return count_spans(analysis, sentence, text)
     if analysis.asks_identity:
         return descriptions(analysis, sentence, text)
-    if analysis.typed:
+    if analysis.typed and not (analysis.kind == "which" and analysis.asks_subtype):  # "What type of film?": a kind
         return typed_spans(analysis, sentence, text, people, previous, following)
     if analysis.kind == "which" and analysis.focus in WORDING_NOUNS:  # "What phrase did Moxie Films use?"
         return wordings(analysis, sentence, text)
@@ -261,12 +261,13 @@ def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         for m in sentence.chunks
         if stem(m.label) == focus
     ]
-    heads += [  # "Which accusations ...?": "accusations of prosecutorial misconduct"
-        Span(start, end, 0.9 * EXTENDED**k, m, linked=True)
-        for start, end, m, k in extended_chunks(sentence, text)
-        if stem(m.label) == focus
-    ]
-    heads += focus_complements(analysis, sentence, text, focus)
+    if not analysis.asks_subtype:  # "What type of film?": not "a film about Baldwin", which says what it is about
+        heads += [  # "Which accusations ...?": "accusations of prosecutorial misconduct"
+            Span(start, end, 0.9 * EXTENDED**k, m, linked=True)
+            for start, end, m, k in extended_chunks(sentence, text)
+            if stem(m.label) == focus
+        ]
+        heads += focus_complements(analysis, sentence, text, focus)
     owners = [Span(m.start, m.end, 0.9, m) for m in sentence.entities if POSSESSIVE.match(text, m.end)]
     owners += possessor_phrases(sentence, text)  # "Whose request ...?": "the defense's request"
     # The focus noun may be worded otherwise in the article ("What legal protection ...?": "the California

@@ -148,6 +148,7 @@ KNOWN = [
     ("Which news outlet's app does the report promote?", "FOX NEWS"),  # "CLICK HERE TO GET THE FOX NEWS APP"
     ("Who was wounded along with Hutchins?", "Joel Souza"),  # "along" is no word to find
     ("When did the shooting on the set happen?", "Oct. 21, 2021"),  # not "more than a year after the shooting"
+    ("What type of film is Rust?", "Western"),  # a kind, though "film" names a work; not what it is about
     (
         "What happened to the involuntary manslaughter charges against Baldwin?",
         "dismissed the involuntary manslaughter charges against Alec Baldwin",
