@@ -24,6 +24,7 @@ from qa.question import (
     FUTURE_SAID,
     NEGATED_WORD,
     ORDINAL_WORD,
+    ORG,
     PERSON,
     QuestionAnalysis,
     analyse_question,
@@ -358,7 +359,9 @@ class Answerer:
             span_tokens = [i for i, (s, e, _) in enumerate(tokens) if s < span.end and e > span.start]
             answer_order = [t for *_, t in word_spans(text[answer.start : answer.end]) if t]
             answer_terms = set(answer_order)
-            if not answer_terms or answer_terms <= question_terms | {focus}:
+            if not answer_terms or (
+                answer_terms <= question_terms | {focus} and not named_after(analysis, answer_order)
+            ):
                 continue  # never answer with the question's own words ("keenly aware" for "... keenly aware of?")
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus, text)
             if any(start <= answer.start and answer.end <= end for start, end in doers):
@@ -664,6 +667,17 @@ def closed_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def named_after(analysis: QuestionAnalysis, ordered_terms: list[str]) -> bool:
+    """Whether a span is a thing of the asked kind named after a name the question gives: "the Halyna Hutchins
+    Foundation" for "Which foundation ... in Halyna Hutchins's memory?"."""
+    focus = focus_stem(analysis)
+    if analysis.kind != "which" or not focus or focus_types(analysis.focus) != ORG:  # not "Hutchins’s family"
+        return False
+    return ordered_terms[-1:] == [focus] and any(
+        set(ordered_terms[: len(name)]) == name and len(ordered_terms) > len(name) for name in analysis.names
+    )
+
+
 def names_a_body(name: frozenset[str], ordered_terms: list[str]) -> bool:
     """Whether a span opens with a name and goes on for two words or more: "Los Angeles County District"."""
     opening = ordered_terms[: len(name)]
@@ -687,6 +701,8 @@ def restates_question(analysis: QuestionAnalysis, ordered_terms: list[str]) -> b
     shares a name ("Matthew Hutchins" for "Halyna Hutchins's husband") is a new answer, and so is a body
     named after a place the question gives ("the Los Angeles County District ..." for "in Los Angeles")."""
     span_terms = set(ordered_terms)
+    if named_after(analysis, ordered_terms):
+        return False
     named = {t for name in analysis.names if name <= span_terms and not names_a_body(name, ordered_terms) for t in name}
     shared = span_terms & set(analysis.terms) - set().union(*analysis.names) - analysis.focus_phrase
     if named and len(span_terms) <= len(named) + 2:  # "Mary Marlowe Sommer" for "Judge Sommer"

@@ -93,3 +93,11 @@ def test_a_pronoun_may_stand_for_the_person_an_earlier_question_described(answer
     conversation = Conversation(answerer)
     conversation.ask("What did the judge rule on Monday?")
     assert conversation.ask("What else did she exclude?").resolved == "What else did the judge exclude?"
+
+
+def test_a_body_named_after_the_person_a_pronoun_stands_for_answers(answerer):
+    conversation = Conversation(answerer)
+    conversation.ask("Who was the cinematographer on Rust?")
+    turn = conversation.ask("Which foundation continues to advocate in her memory?")
+    assert "Halyna Hutchins" in turn.resolved  # the name makes no restatement of "the Halyna Hutchins Foundation"
+    assert turn.answer.text == "the Halyna Hutchins Foundation"
