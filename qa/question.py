@@ -605,9 +605,24 @@ def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:
     return phrase[-1]
 
 
+# Words in "-er", "-or", "-ist" that name no doer
+NOT_AGENTS = frozenset(
+    "caliber calibre number letter order matter border chapter character paper power center centre water weather "
+    "quarter error color colour floor honor honour labor labour mirror factor sector motor rumor behavior behaviour "
+    "humor tumor terror interior exterior anchor corridor cancer computer trailer poster filter register meter "
+    "liter litre monster hammer rubber powder shoulder finger timber winter summer october november december "
+    "september offer answer corner cover layer tower river".split()
+)
+
+
 def is_agent_noun(word: str) -> bool:
-    """ "maker", "supervisor", "pianist": a noun for a doer, usually a person."""
-    return len(word) > 4 and bool(re.search(r"(er|or|ist|ian)s?$", word)) and word not in STOPWORDS
+    """ "maker", "supervisor", "pianist": a noun for a doer, usually a person; not "caliber" or "letter"."""
+    return (
+        len(word) > 4
+        and bool(re.search(r"(er|or|ist|ian)s?$", word))
+        and word not in STOPWORDS
+        and word.removesuffix("s") not in NOT_AGENTS
+    )
 
 
 def focus_types(focus: str, agents: bool = True) -> frozenset[str]:

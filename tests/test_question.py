@@ -18,7 +18,7 @@ from qa.answer import (
 )
 from qa.candidates import name_stems, same_answer
 from qa.nlp import Mention
-from qa.question import PLACE, analyse_question, asks_outcome, focus_types
+from qa.question import ORG, PERSON, PLACE, analyse_question, asks_outcome, focus_types
 from qa.spans import (
     OWNER_GIVEN,
     ROLE_WORDS,
@@ -255,6 +255,12 @@ def test_a_question_in_the_future_is_told_from_will():
     assert analyse_question("How long will the trial last?").future
     assert not analyse_question("What did the will say?").future  # a noun
     assert not analyse_question("Who replaced Hutchins?").future
+
+
+def test_a_noun_in_er_names_a_doer_unless_it_is_a_known_thing():
+    assert focus_types("maker") == PERSON | ORG
+    assert focus_types("caliber") == frozenset()  # "What caliber was the round?" asks for no person
+    assert analyse_question("What caliber was the live round?").expected == frozenset()
 
 
 def test_an_ordinal_asks_which_in_order_and_is_no_focus():
