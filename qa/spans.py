@@ -256,6 +256,8 @@ def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     focus = focus_stem(analysis)
     if analysis.focus in CAPACITY_NOUNS:  # "Baldwin's role" does not say what the role is; "as producer" does
         return capacities(sentence, text)
+    # "What title was Matthew Hutchins given?": "named as an executive producer", or a title by name
+    held_as = capacities(sentence, text) if analysis.focus in ("title", "titles") else []
     heads = [
         Span(m.start, m.end, 0.9 * head_weight(analysis, text, m), m, linked=True)
         for m in sentence.chunks
@@ -276,6 +278,7 @@ def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     kinds = modifiers(analysis, sentence, text) if analysis.asks_subtype else []  # "the out-of-state subpoena"
     return (
         heads
+        + held_as
         + kinds
         + appositives(analysis, sentence, text, focus)
         + subtypes(analysis, sentence, text)

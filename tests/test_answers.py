@@ -149,6 +149,7 @@ KNOWN = [
     ("Who was wounded along with Hutchins?", "Joel Souza"),  # "along" is no word to find
     ("When did the shooting on the set happen?", "Oct. 21, 2021"),  # not "more than a year after the shooting"
     ("What type of film is Rust?", "Western"),  # a kind, though "film" names a work; not what it is about
+    ("What title was Matthew Hutchins given on the project?", "an executive producer"),  # "named as ..."
     (
         "What happened to the involuntary manslaughter charges against Baldwin?",
         "dismissed the involuntary manslaughter charges against Alec Baldwin",
