@@ -87,9 +87,10 @@ SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b|\bgenre\b", 
 SAYING_VERBS = frozenset(
     stem(w) for w in "say said state claim argue contend insist write wrote maintain allege assert admit".split()
 )
-SAYS = re.compile(r"\b(?:say|says|said|saying|told|tells)\b", re.IGNORECASE)
+SAYING = "say|says|said|saying|told|tells"
+SAYS = re.compile(rf"\b(?:{SAYING})\b", re.IGNORECASE)
 # "Who argued that ...?" asks whom words are put in the mouth of, as "Who said ...?" does
-SPEAKS = re.compile(r"\b(?:say|says|said|saying|told|tells|argued?|argues|contend(?:s|ed)?|stated|wrote)\b", re.I)
+SPEAKS = re.compile(rf"\b(?:{SAYING}|argued?|argues|contend(?:s|ed)?|stated|wrote)\b", re.IGNORECASE)
 # What a question asks, where a word or two gives it away:
 OWNING = re.compile(r"\b(?:own|owns|owned|run|runs|ran|head|heads|headed|founded|lead|leads|led|controls?)\b", re.I)
 WORDING_NOUN = re.compile(r"\b(?:description|words|phrase|expression)\b", re.IGNORECASE)
@@ -161,6 +162,7 @@ class QuestionAnalysis:
     negated: bool = False  # "What did Morrissey say she was not?": a sentence that says "not" answers
     future: bool = False  # "When will the documentary be released?": a sentence about what is to come answers
     ordinal: bool = False  # "Who was the first witness?": a sentence that says which in order answers
+    outcome: str | None = None  # "What happened to the charges?": the stem of what was done to ("charg")
     # the question's prepositional phrases of two words, as the preposition and the words' stems:
     # ("from", "product", "compani") for "from the production company"
     phrases: tuple[tuple[str, ...], ...] = ()
@@ -208,6 +210,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     content = tuple(t for t in terms(plain) if t not in frame and t != "whose" and not (focus and names_type(focus, t)))
     stranded = stranded_preposition(tokens)
     acts = asks_action(tokens)  # "do" is the question's own verb
+    outcome = asks_outcome(question)
     return QuestionAnalysis(
         question,
         kind,
@@ -228,7 +231,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         asks_subtype=bool(SUBTYPE.search(question)),
         # "Who said ...?"; not "Who did prosecutors say Baldwin sent scrambling?", whose speaker is given
         asks_speaker=kind == "who" and bool(SPEAKS.search(question)) and not REPORTED_BY.match(question),
-        asks_action=kind == "what" and (acts or asks_outcome(question) is not None),
+        asks_action=kind == "what" and (acts or outcome is not None),
         asks_direct_object=asks_direct_object(tokens) and not (stranded is not None or acts or SAYS.search(question)),
         surnames=surnames(question),
         asks_what_said=kind == "what" and asks_what_said(tokens),
@@ -253,6 +256,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         negated=bool(NEGATED_WORD.search(question)),
         future=bool(FUTURE_ASKED.search(question)),
         ordinal=bool(ORDINAL_WORD.search(question)),
+        outcome=outcome,
         phrases=prepositional_phrases(question),
     )
 

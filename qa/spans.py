@@ -14,7 +14,6 @@ from qa.question import (
     PREPOSITIONS,
     SAYING_VERBS,
     QuestionAnalysis,
-    asks_outcome,
     focus_stem,
     focus_types,
     is_agent_noun,
@@ -525,7 +524,7 @@ def actions(analysis: QuestionAnalysis, sentence, text: str, reacting: bool = Fa
     question_terms = set(analysis.terms)
     doers = set().union(*analysis.names) or question_terms  # "What did Baldwin do after the ruling?": Baldwin
     setting = analysis.setting - doers  # "in court"
-    outcome = asks_outcome(analysis.text)
+    outcome = analysis.outcome
     for verb in sentence.predicates:
         if verb.role in (COMPLEMENT, CLAUSE, MANNER) or verb.label in EMPTY_VERBS:
             continue
@@ -865,14 +864,17 @@ def named_next(sentence, following, text: str, people: frozenset[str]) -> list[S
     """The person "the judge" or "the director" stands for where a sentence gives only the role and the next
     one names someone by it, as news text often begins: "the judge presiding over his trial ruled Monday ...
     | Judge Mary Marlowe Sommer granted the defense's request ..."."""
-    if following is None:
+    roles = [
+        (chunk, role)
+        for chunk in sentence.chunks
+        if (role := DEFINITE_ROLE.fullmatch(text, chunk.start, chunk.end))
+        and focus_types(role.group(1).lower()) == PERSON
+    ]
+    if following is None or not roles:  # the next sentence's people are read only where a role needs them
         return []
     names = [m for m in entities(following, text, people) if m.label == "PERSON"]
     spans = []
-    for chunk in sentence.chunks:
-        role = DEFINITE_ROLE.fullmatch(text, chunk.start, chunk.end)
-        if not role or focus_types(role.group(1).lower()) != PERSON:
-            continue
+    for chunk, role in roles:
         title = re.compile(rf"\b{role.group(1)}\s+\Z", re.IGNORECASE)
         titled = [m for m in names if title.search(text, max(0, m.start - 30), m.start)]
         spans += [Span(chunk.start, chunk.end, NAMED_NEXT, chunk, refers_to=m) for m in titled[:1]]
@@ -883,8 +885,9 @@ DEFINITE_ROLE = re.compile(r"the ([a-z]+)")
 NAMED_NEXT = 0.85  # the person a role stands for, named in the next sentence: a guess, if a good one
 
 
-SAID_BEFORE = re.compile(r"\b(?:said|says|told|argued|contended|stated|wrote)\s+\Z")  # "said Morrissey"
-SAID_AFTER = re.compile(r"\s+(?:said|says|told|argued|contended|stated|wrote)\b")  # "Morrissey said"
+SPEAKING = "said|says|told|argued|contended|stated|wrote"
+SAID_BEFORE = re.compile(rf"\b(?:{SPEAKING})\s+\Z")  # "said Morrissey"
+SAID_AFTER = re.compile(rf"\s+(?:{SPEAKING})\b")  # "Morrissey said"
 OPENING_QUOTE = ("“", '"')
 
 
