@@ -336,12 +336,7 @@ class Answerer:
             sentence_score *= OTHER_TIME
         if any(same_phrase(phrase, text, tokens) for phrase in analysis.phrases):
             sentence_score *= SAME_PHRASE  # "from the production company": "from a production company"
-        if analysis.future and not FUTURE_SAID.search(text, sentence.start, sentence.end):
-            sentence_score *= NOT_FUTURE  # "When will the documentary be released?": not when it began
-        if analysis.ordinal and not ORDINAL_WORD.search(text, sentence.start, sentence.end):
-            sentence_score *= NO_ORDINAL  # "Who was the first witness?": not whoever may testify
-        if analysis.negated and not NEGATED_WORD.search(text, sentence.start, sentence.end):
-            sentence_score *= NOT_NEGATED  # "What did she say she was not?": not what she said she was
+        sentence_score *= unmarked_weight(analysis, text, sentence)
         named = sentence_terms | self.named_by_role(analysis, sentence.doc_index, sentence_terms)
         sentence_score *= name_presence(analysis, named, passage_terms)
         sentence_score *= owner_presence(analysis, sentence_terms, passage_terms)
@@ -543,6 +538,21 @@ class Answerer:
 
 
 CLOSE_SCORE = 0.7  # members scored this near the best may be shown instead, if worded more like the question
+
+
+def unmarked_weight(analysis: QuestionAnalysis, text: str, sentence: Sentence) -> float:
+    """How much a sentence counts that lacks a mark the question has: "When will the documentary be released?"
+    is not answered by when it began, "Who was the first witness?" by whoever may testify, "What did she say
+    she was not?" by what she said she was."""
+    weight = 1.0
+    for asked, said, missing in (
+        (analysis.future, FUTURE_SAID, NOT_FUTURE),
+        (analysis.ordinal, ORDINAL_WORD, NO_ORDINAL),
+        (analysis.negated, NEGATED_WORD, NOT_NEGATED),
+    ):
+        if asked and not said.search(text, sentence.start, sentence.end):
+            weight *= missing
+    return weight
 
 
 def same_phrase(phrase: tuple[str, ...], text: str, tokens: list[tuple[int, int, str | None]]) -> bool:
