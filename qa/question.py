@@ -529,7 +529,7 @@ def classify(tokens: list[str], possessed: str | None = None) -> tuple[str, froz
         return "why", frozenset(), None
     if wh == "how":
         return classify_how(following, rest[1:])
-    focus = focus_noun(rest) or named_noun(rest)
+    focus = focus_noun(rest) or named_noun(rest) or typed_complement(rest)
     if focus is None and possessed and focus_types(possessed, agents=False):
         focus = possessed  # "What was Baldwin's salary?" asks for an amount, as "what salary" does
     if focus is None:
@@ -570,6 +570,13 @@ def named_noun(rest: list[str]) -> str | None:
         if noun in rest[:3] and rest[rest.index(noun) + 1 : rest.index(noun) + 2] == ["of"]:
             after = [t for t in rest[rest.index(noun) + 2 :] if t not in ("the", "a", "an")]
             return focus_noun(after, verbs_possible=False)
+    return None
+
+
+def typed_complement(rest: list[str]) -> str | None:
+    """ "what was the date of the shooting" -> "date": a noun that names the answer's type, after a copula."""
+    if len(rest) >= 4 and rest[0] in ("is", "was", "are", "were") and rest[1] in DETERMINERS and rest[3] == "of":
+        return rest[2] if focus_types(rest[2]) & TYPE_ONLY else None
     return None
 
 

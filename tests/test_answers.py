@@ -19,6 +19,7 @@ KNOWN = [
     ("Where is the Halyna Hutchins family from?", "Ukraine"),
     ("Which assistant director pleaded no contest?", "Dave Halls"),
     ("When did Rust production reach a settlement with Hutchins's family?", "October 2022"),
+    ("What was the date of the shooting?", "Oct. 21, 2021"),  # a type noun after "was the"
     ("How many days is the trial expected to last?", "10"),
     ("Who was wounded in the shooting?", "Joel Souza"),
     ("Who was killed on the set of Rust?", "Halyna Hutchins"),  # the object of "killing", not the headline's name

@@ -18,7 +18,7 @@ from qa.answer import (
 )
 from qa.candidates import name_stems, same_answer
 from qa.nlp import Mention
-from qa.question import ORG, PERSON, PLACE, analyse_question, asks_outcome, focus_types
+from qa.question import DATE, ORG, PERSON, PLACE, analyse_question, asks_outcome, focus_types
 from qa.spans import (
     OWNER_GIVEN,
     ROLE_WORDS,
@@ -81,6 +81,13 @@ def test_a_type_noun_is_not_looked_for_in_the_answer_sentence():
     assert "date" not in analyse_question("On what date did the shooting happen?").terms
     assert "countri" not in analyse_question("In which country does her family live?").terms
     assert "judg" in analyse_question("Which judge threw out the charges?").terms  # a role is evidence
+
+
+def test_a_type_noun_after_a_copula_is_the_focus():
+    analysis = analyse_question("What was the date of the shooting?")
+    assert analysis.focus == "date" and analysis.expected == DATE and analysis.terms == ("shoot",)
+    assert analyse_question("What was the amount of the fine?").expected == frozenset({"MONEY"})
+    assert analyse_question("What was the cause of the shooting?").focus is None  # "cause" names no type
 
 
 def test_possessive_relation_is_the_role_asked_for():
