@@ -163,6 +163,7 @@ class QuestionAnalysis:
     future: bool = False  # "When will the documentary be released?": a sentence about what is to come answers
     ordinal: bool = False  # "Who was the first witness?": a sentence that says which in order answers
     outcome: str | None = None  # "What happened to the charges?": the stem of what was done to ("charg")
+    asks_other: bool = False  # "Who else represents Baldwin?": one more, not those already named
     # the question's prepositional phrases of two words, as the preposition and the words' stems:
     # ("from", "product", "compani") for "from the production company"
     phrases: tuple[tuple[str, ...], ...] = ()
@@ -258,6 +259,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         ordinal=bool(ORDINAL_WORD.search(question)),
         outcome=outcome,
         phrases=prepositional_phrases(question),
+        asks_other="else" in tokens,
     )
 
 

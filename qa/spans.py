@@ -166,6 +166,8 @@ def typed_spans(
     if analysis.kind == "who" and not analysis.asks_possessor:  # "whose trial": an owner, not "the jury"
         spans += described_people(analysis, sentence, text)
         spans += named_groups(sentence, text)
+        if not analysis.focus and not analysis.asks_other:  # "Who else ...?", "Who is the lawyer ...?": one
+            spans = conjoined(spans, text)
     if analysis.kind == "where":  # "Where was Baldwin seated?": "at the defense table"
         spans += locative_phrases(analysis, sentence, text) + places_near(analysis, sentence, text)
     if (analysis.asks_possessor and analysis.kind == "which") or analysis.expected == PLACE:
@@ -1237,6 +1239,19 @@ def coordinated(spans: list[Span], text: str) -> list[Span]:
         ):
             joined.append(Span(left.start, right.end, max(left.weight, right.weight) * 1.05, left.mention))
     return spans + joined
+
+
+def conjoined(spans: list[Span], text: str) -> list[Span]:
+    """Two answers joined by "and" in one role of one verb made one, in place of each: "Baldwin’s lawyers and
+    Moxie Films have each denied ...", "a civil lawsuit against Baldwin and Rust producers"."""
+    joined, parts = [], set()
+    ordered = sorted((s for s in spans if s.mention and s.mention.role), key=lambda s: (s.start, -s.end))
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        same_role = (left.mention.role, left.mention.governor) == (right.mention.role, right.mention.governor)
+        if same_role and re.fullmatch(r",? and ", text[left.end : right.start]):
+            joined.append(Span(left.start, right.end, max(left.weight, right.weight), left.mention))
+            parts |= {(left.start, left.end), (right.start, right.end)}
+    return [s for s in spans if (s.start, s.end) not in parts] + joined
 
 
 def subtypes(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:

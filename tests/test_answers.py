@@ -20,6 +20,8 @@ KNOWN = [
     ("Which assistant director pleaded no contest?", "Dave Halls"),
     ("When did Rust production reach a settlement with Hutchins's family?", "October 2022"),
     ("What was the date of the shooting?", "Oct. 21, 2021"),  # a type noun after "was the"
+    ("Who denied that Baldwin commissioned the documentary?", "Baldwin’s lawyers and Moxie Films"),  # both
+    ("Who sought interview footage of Baldwin and witnesses?", "Kari Morrissey and Erlinda Johnson"),
     ("How many days is the trial expected to last?", "10"),
     ("Who was wounded in the shooting?", "Joel Souza"),
     ("Who was killed on the set of Rust?", "Halyna Hutchins"),  # the object of "killing", not the headline's name
