@@ -294,8 +294,9 @@ def asks_action(tokens: list[str]) -> bool:
     position = wh_position(tokens)
     if position is None:
         return False
-    # "What did the prosecution claim Baldwin did?": a second "did" is the verb, the first its auxiliary
-    did = [t for t in tokens[position + 1 :] if t in ("did", "does")]
+    # "What did the prosecution claim Baldwin did?", "What do prosecutors argue he did?": a second "did" is the
+    # verb, the first "do" its auxiliary
+    did = [t for t in tokens[position + 1 :] if t in ("did", "does", "do")]
     return len(did) >= 2 or any(t in ("do", "doing", "done") for t in tokens[position + 2 :])
 
 

@@ -154,6 +154,7 @@ def test_do_as_the_main_verb_asks_for_an_action():
     assert analyse_question("What is Gutierrez-Reed doing about her sentence?").asks_action
     assert not analyse_question("What did Baldwin fire?").asks_action  # "did" is only the auxiliary
     assert analyse_question("What did the prosecution claim Baldwin did?").asks_action  # the second "did"
+    assert analyse_question("What do prosecutors argue Baldwin did with the gun?").asks_action  # after "do"
     assert not analyse_question("What kind of round did Baldwin's gun contain?").asks_action
 
 
