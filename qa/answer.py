@@ -633,7 +633,9 @@ def after_preposition(
         at -= 1
     if at < 0 or text[tokens[at][0] : tokens[at][1]].lower() != analysis.preposition:
         return False
-    if analysis.stranded_after and (at == 0 or tokens[at - 1][2] != analysis.stranded_after):
+    # "What did she describe the oversight as?": "describing their action as ...", where "as" is the verb's
+    verb_before = analysis.preposition == "as" and set(analysis.terms) & {t for *_, t in tokens[max(0, at - 4) : at]}
+    if analysis.stranded_after and (at == 0 or tokens[at - 1][2] != analysis.stranded_after) and not verb_before:
         return False
     return not POSSESSIVE.match(text, end)
 

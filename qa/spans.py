@@ -1113,6 +1113,8 @@ def syntax_weight(
         weight *= OTHER_SUBJECT  # "Who was killed?": not whoever a headline says was cleared
     if analysis.kind == "how_long" and stem(mention.governor) not in question_terms:
         weight *= 0.6  # "how long did the trial last": an "18-month sentence" measures something else
+    elif analysis.asks_subject and does_next(analysis, tokens, span_tokens, text):
+        weight *= 1.15  # "Who presided over the trial?": "the judge presiding over his trial"
     if analysis.asks_subject:
         weight *= 1.2 if mention.role in ("nsubj", "agent") else 0.9 if mention.role in ("dobj", "pobj") else 1.0
     elif analysis.asks_object and mention.role == "agent":
@@ -1127,6 +1129,14 @@ def syntax_weight(
     elif analysis.asks_object and any(0 < span_tokens[0] - i <= 3 for i in anchors(tokens, question_terms)):
         weight *= 1.1  # "wounding director Joel Souza" answers "who was wounded"
     return weight
+
+
+def does_next(analysis: QuestionAnalysis, tokens, span_tokens: list[int], text: str) -> bool:
+    """Whether the question's verb follows a span as a participle that it does: "the judge presiding over"."""
+    after = span_tokens[-1] + 1 if span_tokens else len(tokens)
+    if after >= len(tokens) or tokens[after][2] != analysis.verb:
+        return False
+    return text[tokens[after][0] : tokens[after][1]].endswith("ing")
 
 
 def anchors(tokens, question_terms: set[str]) -> list[int]:
