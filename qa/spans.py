@@ -265,8 +265,9 @@ def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         if stem(m.label) == focus
     ]
     if not analysis.asks_subtype:  # "What type of film?": not "a film about Baldwin", which says what it is about
-        heads += [  # "Which accusations ...?": "accusations of prosecutorial misconduct"
-            Span(start, end, 0.9 * EXTENDED**k, m, linked=True)
+        heads += [  # "Which accusations ...?": "accusations of prosecutorial misconduct"; "What views ...?": not
+            # "his outspoken liberal views and frequent appearances", which adds another thing
+            Span(start, end, 0.9 * EXTENDED**k * (OTHER_THING if AND.search(text, m.end, end) else 1.0), m, linked=True)
             for start, end, m, k in extended_chunks(sentence, text)
             if stem(m.label) == focus
         ]
@@ -289,6 +290,8 @@ def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
 
 
 UNNAMED_HEAD = 0.4
+AND = re.compile(r"\band\b")
+OTHER_THING = 0.9
 CAPITAL = re.compile(r"\b[A-Z]")
 
 

@@ -22,6 +22,7 @@ KNOWN = [
     ("What was the date of the shooting?", "Oct. 21, 2021"),  # a type noun after "was the"
     ("Who denied that Baldwin commissioned the documentary?", "Baldwin’s lawyers and Moxie Films"),  # both
     ("Who sought interview footage of Baldwin and witnesses?", "Kari Morrissey and Erlinda Johnson"),
+    ("What views is Baldwin known for?", "his outspoken liberal views"),  # not "... and frequent appearances"
     ("Who presided over Baldwin's trial?", "Mary Marlowe Sommer"),  # "the judge presiding over his trial"
     # "as" goes with the verb: "describing their action as “deliberate and intentional withholding”"
     ("What did Mary Marlowe Sommer describe the oversight as?", "deliberate and intentional withholding"),
