@@ -81,6 +81,8 @@ SAME_PHRASE = 1.05  # a sentence with a phrase of the question's: its prepositio
 NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
 # "Who directed The Crow?": a passage that never uses the verb "who" does tells of no one doing it.
 VERB_ABSENT = 0.9
+EVENT_ABSENT = 0.8
+CLOSING_VERB = re.compile(r"^\s*when\s+(?:did|does|do|was|were|is|are|will|would|has|have|had)\b.*\s(\w+)\W*$", re.I)
 PARTLY_NAMED = 0.9  # a sentence that gives one of the question's names but not another
 OWNER_NEARBY = 0.8  # a sentence whose passage, not itself, gives the owner a question names: "the armorer's"
 OWNER_OF_ASKED = 0.7  # for "who", the owner of a thing the question names
@@ -342,6 +344,9 @@ class Answerer:
         sentence_score *= owner_presence(analysis, sentence_terms, passage_terms)
         if analysis.kind == "who" and analysis.verb and analysis.verb not in LIGHT_VERBS | passage_terms:
             sentence_score *= VERB_ABSENT
+        event = closing_verb(analysis)
+        if event and event not in passage_terms:
+            sentence_score *= EVENT_ABSENT  # "When will the documentary be released?": not "a judge on Monday ruled"
         matched = anchors(tokens, question_terms)
         focus = focus_stem(analysis)
         doers = asked_doers(analysis, sentence) if analysis.asks_object and not analysis.reported else []
@@ -618,6 +623,15 @@ def whole_names(analysis: QuestionAnalysis, terms: set[str]) -> set[str]:
     "Rory Kennedy" once and "Kennedy" after, and the surname says who as well as the whole name."""
     found = [name for surname, name in analysis.surnames if surname in terms]
     return terms.union(*found) if found else terms
+
+
+def closing_verb(analysis: QuestionAnalysis) -> str | None:
+    """The stem of the word that ends a "when" question: most often the verb of the event it asks the time of
+    ("releas" in "When will the documentary be released?"), else what that event is about; a passage without
+    it dates something else."""
+    match = CLOSING_VERB.match(analysis.text) if analysis.kind == "when" else None
+    verb = stem(match.group(1).lower()) if match else None
+    return verb if verb in analysis.terms else None
 
 
 def after_preposition(

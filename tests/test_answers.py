@@ -177,6 +177,7 @@ OFF_TOPIC = [
     "Who directed the film The Crow?",  # no passage says anyone directed it
     "In what year was Alec Baldwin born?",  # "July" is no year
     "When did Matthew Hutchins marry Halyna?",  # October 2022 dates the settlement, not a marriage
+    "When will Rory Kennedy's documentary be released?",  # "on Monday" dates a ruling; nothing says "release"
 ]
 
 

@@ -10,6 +10,7 @@ from qa.answer import (
     OWNER_NEARBY,
     PARTLY_NAMED,
     closed_quotes,
+    closing_verb,
     name_presence,
     owner_presence,
     owns_asked,
@@ -81,6 +82,12 @@ def test_a_type_noun_is_not_looked_for_in_the_answer_sentence():
     assert "date" not in analyse_question("On what date did the shooting happen?").terms
     assert "countri" not in analyse_question("In which country does her family live?").terms
     assert "judg" in analyse_question("Which judge threw out the charges?").terms  # a role is evidence
+
+
+def test_the_word_that_ends_a_when_question_is_its_event():
+    assert closing_verb(analyse_question("When will Rory Kennedy's documentary be released?")) == stem("released")
+    assert closing_verb(analyse_question("When did the trial begin?")) == stem("begin")
+    assert closing_verb(analyse_question("Who will testify at the trial?")) is None  # a "when" question only
 
 
 def test_a_type_noun_after_a_copula_is_the_focus():
