@@ -82,7 +82,11 @@ NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
 # "Who directed The Crow?": a passage that never uses the verb "who" does tells of no one doing it.
 VERB_ABSENT = 0.9
 EVENT_ABSENT = 0.8
-CLOSING_VERB = re.compile(r"^\s*when\s+(?:did|does|do|was|were|is|are|will|would|has|have|had)\b.*\s(\w+)\W*$", re.I)
+CLOSING_VERB = re.compile(
+    r"^\s*(?:when|how (?:many|much|long))\s+(?:\w+\s+)?"  # "when", "how many motions"
+    r"(?:did|does|do|was|were|is|are|will|would|has|have|had)\b.*\s(\w+)\W*$",
+    re.I,
+)
 PARTLY_NAMED = 0.9  # a sentence that gives one of the question's names but not another
 OWNER_NEARBY = 0.8  # a sentence whose passage, not itself, gives the owner a question names: "the armorer's"
 OWNER_OF_ASKED = 0.7  # for "who", the owner of a thing the question names
@@ -346,7 +350,7 @@ class Answerer:
             sentence_score *= VERB_ABSENT
         event = closing_verb(analysis)
         if event and event not in passage_terms:
-            sentence_score *= EVENT_ABSENT  # "When will the documentary be released?": not "a judge on Monday ruled"
+            sentence_score *= EVENT_ABSENT  # "When will the documentary be released?": not "on Monday ruled"
         matched = anchors(tokens, question_terms)
         focus = focus_stem(analysis)
         doers = asked_doers(analysis, sentence) if analysis.asks_object and not analysis.reported else []
@@ -626,10 +630,11 @@ def whole_names(analysis: QuestionAnalysis, terms: set[str]) -> set[str]:
 
 
 def closing_verb(analysis: QuestionAnalysis) -> str | None:
-    """The stem of the word that ends a "when" question: most often the verb of the event it asks the time of
-    ("releas" in "When will the documentary be released?"), else what that event is about; a passage without
-    it dates something else."""
-    match = CLOSING_VERB.match(analysis.text) if analysis.kind == "when" else None
+    """The stem of the word that ends a "when" or "how many / much / long" question: most often the verb of the
+    event it asks the time or the measure of ("releas" in "When will the documentary be released?", "file" in
+    "How many motions did the prosecution file?"), else what that event is about; a passage without it dates
+    or counts something else."""
+    match = CLOSING_VERB.match(analysis.text) if analysis.kind in ("when", "how_many", "how_much", "how_long") else None
     verb = stem(match.group(1).lower()) if match else None
     return verb if verb in analysis.terms else None
 

@@ -178,6 +178,7 @@ OFF_TOPIC = [
     "In what year was Alec Baldwin born?",  # "July" is no year
     "When did Matthew Hutchins marry Halyna?",  # October 2022 dates the settlement, not a marriage
     "When will Rory Kennedy's documentary be released?",  # "on Monday" dates a ruling; nothing says "release"
+    "How many motions did the prosecution file?",  # the judge ruled on "more than two dozen motions"
 ]
 
 

@@ -84,10 +84,11 @@ def test_a_type_noun_is_not_looked_for_in_the_answer_sentence():
     assert "judg" in analyse_question("Which judge threw out the charges?").terms  # a role is evidence
 
 
-def test_the_word_that_ends_a_when_question_is_its_event():
+def test_the_word_that_ends_a_when_or_how_many_question_is_its_event():
     assert closing_verb(analyse_question("When will Rory Kennedy's documentary be released?")) == stem("released")
     assert closing_verb(analyse_question("When did the trial begin?")) == stem("begin")
-    assert closing_verb(analyse_question("Who will testify at the trial?")) is None  # a "when" question only
+    assert closing_verb(analyse_question("How many motions did the prosecution file?")) == stem("file")
+    assert closing_verb(analyse_question("Who will testify at the trial?")) is None  # names end "who" questions
 
 
 def test_a_type_noun_after_a_copula_is_the_focus():
