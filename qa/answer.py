@@ -20,12 +20,15 @@ from qa.candidates import (
     well_supported,
 )
 from qa.index import Index
+from qa.nlp import CLAUSE
 from qa.question import (
     FUTURE_SAID,
     NEGATED_WORD,
     ORDINAL_WORD,
     ORG,
     PERSON,
+    SAYING_VERBS,
+    SPEAKS,
     QuestionAnalysis,
     analyse_question,
     clean_question,
@@ -36,6 +39,7 @@ from qa.retrieve import Hit, Retriever
 from qa.spans import (
     NUMERIC,
     POSSESSIVE,
+    Span,
     anchors,
     person_roles,
     proximity,
@@ -81,6 +85,9 @@ SAME_PHRASE = 1.05  # a sentence with a phrase of the question's: its prepositio
 NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
 # "Who directed The Crow?": a passage that never uses the verb "who" does tells of no one doing it.
 VERB_ABSENT = 0.9
+# "What did X say Y did?": what X is said to say, what someone else is, and what no one is said to say
+SAID_BY_SPEAKER, SAID_BY_OTHER, SAID_BY_NONE = 1.2, 0.85, 0.9
+UNNAMED_SPEAKERS = frozenset({"he", "she", "they", "it", "who", "which", "that"})
 EVENT_ABSENT = 0.8
 CLOSING_VERB = re.compile(
     r"^\s*(?:when|how (?:many|much|long))\s+(?:\w+\s+)?"  # "when", "how many motions"
@@ -352,6 +359,9 @@ class Answerer:
         if event and event not in passage_terms:
             sentence_score *= EVENT_ABSENT  # "When will the documentary be released?": not "on Monday ruled"
         matched = anchors(tokens, question_terms)
+        said = bool(analysis.speaker) and bool(
+            SAYING_VERBS & sentence_terms or SPEAKS.search(text, sentence.start, sentence.end)
+        )
         focus = focus_stem(analysis)
         doers = asked_doers(analysis, sentence) if analysis.asks_object and not analysis.reported else []
         results = []
@@ -376,6 +386,8 @@ class Answerer:
                 weight *= SPEAKER  # "Who said ...?": "..., said Morrissey"
             elif analysis.asks_speaker and quoted(text, sentence.start, span.start):
                 continue  # whoever said it is not inside the quote: "... confusion to jurors.""
+            if analysis.speaker:
+                weight *= speaker_weight(analysis, sentence, answer, said)
             if analysis.asks_possessor and POSSESSIVE.match(text, span.end):
                 weight *= possessor_weight(analysis, text, span.end)  # "Whose status ...?": "Baldwin's status"
             elif analysis.kind == "who" and owns_asked(analysis, text, span.end):
@@ -562,6 +574,24 @@ def unmarked_weight(analysis: QuestionAnalysis, text: str, sentence: Sentence) -
         if asked and not said.search(text, sentence.start, sentence.end):
             weight *= missing
     return weight
+
+
+def speaker_weight(analysis: QuestionAnalysis, sentence: Sentence, span: Span, said: bool) -> float:
+    """For "What did Baldwin's lawyers say the prosecution did?", a span inside what the sentence has someone
+    say: more where that someone is the question's speaker ("Baldwin’s lawyers insisted ..."), less where it is
+    someone else ("the prosecution’s claim that ..."), or where the sentence (`said`: whether it has a verb of
+    saying) has no one say anything."""
+    speakers = [
+        stem(p.governor)
+        for p in sentence.predicates
+        if p.role == CLAUSE and stem(p.label) in SAYING_VERBS and p.start <= span.start and span.end <= p.end
+    ]
+    if not said:
+        return SAID_BY_NONE  # "Baldwin accidentally fired a gun ...": told, not said by anyone
+    if analysis.speaker & set(speakers):
+        return SAID_BY_SPEAKER
+    # "..., saying the footage includes ...", "she said ...": a speaker not given may be the question's
+    return SAID_BY_OTHER if any(s and s not in UNNAMED_SPEAKERS for s in speakers) else 1.0
 
 
 def same_phrase(phrase: tuple[str, ...], text: str, tokens: list[tuple[int, int, str | None]]) -> bool:

@@ -164,6 +164,8 @@ class QuestionAnalysis:
     ordinal: bool = False  # "Who was the first witness?": a sentence that says which in order answers
     outcome: str | None = None  # "What happened to the charges?": the stem of what was done to ("charg")
     asks_other: bool = False  # "Who else represents Baldwin?": one more, not those already named
+    # "What did Baldwin's lawyers say the prosecution did?": the stems of who is said to have said it
+    speaker: frozenset[str] = frozenset()
     # the question's prepositional phrases of two words, as the preposition and the words' stems:
     # ("from", "product", "compani") for "from the production company"
     phrases: tuple[tuple[str, ...], ...] = ()
@@ -260,6 +262,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         outcome=outcome,
         phrases=prepositional_phrases(question),
         asks_other="else" in tokens,
+        speaker=reported_speaker(question),
     )
 
 
@@ -447,6 +450,20 @@ def reported_verb(tokens: list[str]) -> str | None:
     if said is None or said >= len(tokens) - 2 or tokens[-1] in STOPWORDS or VERB_FORM.search(tokens[said + 1]):
         return None
     return stem(tokens[-1])
+
+
+REPORTED_SPEECH = re.compile(
+    r"^\s*(?:what|how|who|whom|which\s+\w+)\s+(?:did|does|do|has|have|had)\s+(.+?)\s+"
+    r"(?:say|said|argue|allege|claim|contend|insist|maintain|assert|write|state|tell)\b",
+    re.IGNORECASE,
+)
+
+
+def reported_speaker(question: str) -> frozenset[str]:
+    """The stems of whom a question has say something it asks part of: {baldwin, lawyer} in "What did
+    Baldwin's lawyers say the prosecution did with the evidence?"."""
+    match = REPORTED_SPEECH.match(question)
+    return frozenset(terms(match.group(1))) if match else frozenset()
 
 
 VERB_FORM = re.compile(r"(?:ed|es)$")  # "compromised", "includes": a verb with no subject of its own

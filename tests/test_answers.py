@@ -23,6 +23,9 @@ KNOWN = [
     ("Who denied that Baldwin commissioned the documentary?", "Baldwin’s lawyers and Moxie Films"),  # both
     ("Who sought interview footage of Baldwin and witnesses?", "Kari Morrissey and Erlinda Johnson"),
     ("What views is Baldwin known for?", "his outspoken liberal views"),  # not "... and frequent appearances"
+    # what the question's speaker is said to say: "His defense has ... said that it was not his job to ..."
+    ("What did Baldwin's defense say was not his job?", "to make sure the gun was not loaded"),
+    ("What do prosecutors argue Baldwin did with the gun?", "pointed the gun at Hutchins"),
     ("Who presided over Baldwin's trial?", "Mary Marlowe Sommer"),  # "the judge presiding over his trial"
     # "as" goes with the verb: "describing their action as “deliberate and intentional withholding”"
     ("What did Mary Marlowe Sommer describe the oversight as?", "deliberate and intentional withholding"),

@@ -91,6 +91,13 @@ def test_the_word_that_ends_a_when_or_how_many_question_is_its_event():
     assert closing_verb(analyse_question("Who will testify at the trial?")) is None  # names end "who" questions
 
 
+def test_who_a_question_has_say_something_is_its_speaker():
+    speaker = analyse_question("What did Baldwin's lawyers say the prosecution did with the evidence?").speaker
+    assert speaker == {stem("baldwin"), stem("lawyers")}
+    assert analyse_question("What do prosecutors argue Baldwin did with the gun?").speaker == {stem("prosecutors")}
+    assert not analyse_question("What did the judge rule?").speaker
+
+
 def test_a_type_noun_after_a_copula_is_the_focus():
     analysis = analyse_question("What was the date of the shooting?")
     assert analysis.focus == "date" and analysis.expected == DATE and analysis.terms == ("shoot",)
