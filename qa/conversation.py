@@ -29,7 +29,12 @@ ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[a-z]+$)", re.IGNORECASE)
 NAME = re.compile(r"\b[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)+\b")
 OTHER = re.compile(r"\b(?:else|other|another|besides them|besides him|besides her)\b", re.IGNORECASE)
 BARE_WHY = re.compile(r"^\s*(?:and\s+)?(?:why|why so|why is that|how come)\s*\??\s*$", re.IGNORECASE)
-WH_FRAME = re.compile(r"^\s*(?:what|who|whom|which\s+\w+)\s+(did|does|do|is|was|are|were|has|have)\s+(.+)$", re.I)
+BARE_WH = re.compile(r"^\s*(?:and\s+)?(when|where|how)\s*\??\s*$", re.IGNORECASE)  # "When?" after "Why did ...?"
+WH_FRAME = re.compile(
+    r"^\s*(what|who|whom|which\s+\w+|why|when|where|how)\s+(did|does|do|is|was|are|were|has|have)\s+(.+)$", re.I
+)
+POSSESSIVE_END = re.compile(r"['’]s$")
+SUBJECT_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")  # "Hannah Gutierrez Reed"
 YES_NO = re.compile(
     r"^\s*(is|was|are|were|did|does|do|has|have)\s+(he|she|they|it|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(.+)$",
     re.IGNORECASE,
@@ -75,7 +80,9 @@ class Conversation:
         if not self.turns:
             return question
         if BARE_WHY.match(question):  # "Why?" after "What did prosecutors withdraw?": "a plea deal"
-            return self.why_follow_up() or question
+            return self.wh_follow_up("Why") or question
+        if bare := BARE_WH.match(question):  # "When?" after "Why did the judge dismiss the case?"
+            return self.wh_follow_up(bare.group(1).capitalize()) or question
         follow_up = FOLLOW_UP.match(question)
         if follow_up and not WH_START.match(follow_up.group(1)):
             return self.elliptic(follow_up.group(1))
@@ -105,17 +112,18 @@ class Conversation:
         said = previous.resolved[len(before) : len(previous.resolved) - len(after)]
         return said.removesuffix("'s") if said.lower() != used.group(0).lower() else None
 
-    def why_follow_up(self) -> str | None:
-        """ "Why?" after "What did prosecutors withdraw?", answered "a misdemeanor plea deal": "Why did
-        prosecutors withdraw a misdemeanor plea deal?"."""
+    def wh_follow_up(self, wh: str) -> str | None:
+        """ "Why?" (`wh`) after "What did prosecutors withdraw?", answered "a misdemeanor plea deal": "Why did
+        prosecutors withdraw a misdemeanor plea deal?"; "When?" after "Why did the judge dismiss the case?":
+        "When did the judge dismiss the case?"."""
         previous = self.turns[-1]
         asked = WH_FRAME.match(previous.resolved)
         if not asked:
             return None
-        rest = asked.group(2).rstrip("?")
-        if previous.answer.answerable and previous.answer.text and asked.group(0).lower().startswith("what"):
+        rest = asked.group(3).rstrip("?")
+        if previous.answer.answerable and previous.answer.text and asked.group(1).lower() == "what":
             rest = f"{rest} {previous.answer.text}"
-        return f"Why {asked.group(1)} {rest}?"
+        return f"{wh} {asked.group(2)} {rest}?"
 
     def elliptic(self, fragment: str) -> str:
         """ "and the director?" after "Who was the armorer?" -> "Who was the director?" """
@@ -124,6 +132,11 @@ class Conversation:
         if focused and ARTICLE.match(fragment):  # "Which director was injured?" -> "Which cinematographer was ...?"
             return f"{focused.group(1)} {ARTICLE.sub('', fragment)} {focused.group(2)}"
         frame = FRAME.match(previous)
+        subject = frame and SUBJECT_NAME.match(previous, frame.end())
+        if subject:  # "What was Hannah Gutierrez Reed convicted of?" -> "What was the director convicted of?"
+            owned = POSSESSIVE_END.search(subject.group())  # "How long is Hannah Gutierrez Reed's sentence?"
+            fragment = POSSESSIVE_END.sub("", fragment) + (owned.group() if owned else "")
+            return previous[: subject.start()] + fragment + previous[subject.end() :]
         if frame:
             return f"{frame.group(1)} {fragment}?"
         yes_no = YES_NO.match(previous)

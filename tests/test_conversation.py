@@ -101,3 +101,21 @@ def test_a_body_named_after_the_person_a_pronoun_stands_for_answers(answerer):
     turn = conversation.ask("Which foundation continues to advocate in her memory?")
     assert "Halyna Hutchins" in turn.resolved  # the name makes no restatement of "the Halyna Hutchins Foundation"
     assert turn.answer.text == "the Halyna Hutchins Foundation"
+
+
+def test_an_elliptic_follow_up_takes_the_place_of_the_name_the_question_was_about(answerer):
+    conversation = Conversation(answerer)
+    conversation.ask("Who was the armorer on Rust?")
+    conversation.ask("How long is her sentence?")
+    turn = conversation.ask("And Baldwin?")
+    assert turn.resolved == "How long is Baldwin's sentence?"
+    assert "18 months" in turn.answer.text
+
+
+def test_a_bare_when_asks_when_of_the_question_before(answerer):
+    conversation = Conversation(answerer)
+    conversation.ask("Who is the judge in Baldwin's trial?")
+    conversation.ask("Why did she dismiss the case?")
+    turn = conversation.ask("When?")
+    assert turn.resolved == "When did Mary Marlowe Sommer dismiss the case?"
+    assert turn.answer.text == "July"
