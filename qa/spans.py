@@ -24,7 +24,7 @@ from qa.text import STOPWORDS, WORD, stem, word_spans
 # "How did X describe / call / characterise Y?" asks for X's own words, which news text quotes; so does
 # "What did X say / argue ...?".
 WORDING_VERBS = frozenset(
-    stem(w) for w in "describe call characterize characterise label dub classify deem term brand".split()
+    stem(w) for w in "describe call characterize characterise label dub classify deem term brand view regard".split()
 )
 WORDING_NOUNS = frozenset("phrase phrases word words term terms expression description label".split())
 POSSESSIVE_WORD = re.compile(r"['’]s$")
@@ -356,7 +356,7 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             if m.role == CLAUSE and stem(m.label) in REPORTING_VERBS | SAYING_VERBS and stem(m.label) != "say"
         ]
     if WORDING_VERBS & set(analysis.terms):  # "What did the prosecution call the investigation?"
-        spans += characterisations(sentence, text)
+        spans += characterisations(sentence, text) + copula_attributes(analysis, sentence, text)
     if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):  # "What did the prosecutors say ... includes?"
         quoted = quotations(sentence, text)
         if stranded:  # "say efforts were met with?": what follows "met with" answers, more than the quote
@@ -365,6 +365,9 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             quoted = [
                 replace(q, weight=q.weight * 0.7) if analysis.reported_verb in terms_of(text, q) else q for q in quoted
             ]
+        elif WORDING_VERBS & set(analysis.terms):  # "call the decision?": not "Today’s decision…is ...", all of it
+            described = described_terms(analysis)
+            quoted = [replace(q, weight=q.weight * 0.9) if described & terms_of(text, q) else q for q in quoted]
         spans += quoted
     return spans + [Span(sentence.start, sentence.end, 0.45)]
 
@@ -1388,6 +1391,32 @@ def characterisations(sentence, text: str) -> list[Span]:
     incomplete and unreliable" answers "How did the prosecution describe the investigation?"."""
     found = AS_PHRASE.finditer(text, sentence.start, sentence.end)
     return [Span(m.start(1), m.end(1), 0.8) for m in found if len(m.group(1).split()) <= 8]
+
+
+def described_terms(analysis: QuestionAnalysis) -> set[str]:
+    """The terms after the question's verb of wording, which name what is described: {decis} in "What do
+    Baldwin's lawyers call the decision?"."""
+    verb = next(i for i, t in enumerate(analysis.terms) if t in WORDING_VERBS)
+    return set(analysis.terms[verb + 1 :])
+
+
+def copula_attributes(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """What a sentence says the question's thing is: "the final vindication" in "Today’s decision…is the final
+    vindication of ..." answers "What did they call the decision?"."""
+    named = set().union(*analysis.names)
+    subjects = [
+        m
+        for m in sentence.chunks
+        if m.role == "nsubj" and m.governor == "be" and terms_of(text, m) & set(analysis.terms) - named
+    ]
+    return [
+        Span(m.start, m.end, COPULA_ATTRIBUTE, m)
+        for m in sentence.chunks
+        if m.role == "attr" and m.governor == "be" and any(0 < m.start - s.end <= 40 for s in subjects)
+    ]
+
+
+COPULA_ATTRIBUTE = 1.0
 
 
 def quote_end(text: str, start: int, limit: int) -> int | None:

@@ -26,6 +26,8 @@ KNOWN = [
     # what the question's speaker is said to say: "His defense has ... said that it was not his job to ..."
     ("What did Baldwin's defense say was not his job?", "to make sure the gun was not loaded"),
     ("What do prosecutors argue Baldwin did with the gun?", "pointed the gun at Hutchins"),
+    ("What do Baldwin's lawyers call the decision?", "the final vindication"),  # "Today’s decision…is ..."
+    ("How did the prosecution view the workplace safety investigation?", "incomplete and unreliable"),
     ("Who presided over Baldwin's trial?", "Mary Marlowe Sommer"),  # "the judge presiding over his trial"
     # "as" goes with the verb: "describing their action as “deliberate and intentional withholding”"
     ("What did Mary Marlowe Sommer describe the oversight as?", "deliberate and intentional withholding"),
