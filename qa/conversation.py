@@ -31,7 +31,11 @@ OTHER = re.compile(r"\b(?:else|other|another|besides them|besides him|besides he
 BARE_WHY = re.compile(r"^\s*(?:and\s+)?(?:why|why so|why is that|how come)\s*\??\s*$", re.IGNORECASE)
 BARE_WH = re.compile(r"^\s*(?:and\s+)?(when|where|how)\s*\??\s*$", re.IGNORECASE)  # "When?" after "Why did ...?"
 WH_FRAME = re.compile(
-    r"^\s*(what|who|whom|which\s+\w+|why|when|where|how)\s+(did|does|do|is|was|are|were|has|have)\s+(.+)$", re.I
+    r"^\s*((?:what|which)\s+\w+|what|who|whom|why|when|where|how)\s+(did|does|do|is|was|are|were|has|have)\s+(.+)$",
+    re.I,
+)
+ASKED_AFTER_PREPOSITION = re.compile(
+    r"^(?:in|to|for|from|with|by|at|on|of|against|into|about|under|over)\s+(?:what|which|whom)\b", re.I
 )
 POSSESSIVE_END = re.compile(r"['’]s$")
 SUBJECT_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")  # "Hannah Gutierrez Reed"
@@ -84,6 +88,8 @@ class Conversation:
         if bare := BARE_WH.match(question):  # "When?" after "Why did the judge dismiss the case?"
             return self.wh_follow_up(bare.group(1).capitalize()) or question
         follow_up = FOLLOW_UP.match(question)
+        if follow_up and ASKED_AFTER_PREPOSITION.match(follow_up.group(1)):  # "And to what charge?"
+            return self.wh_follow_up(follow_up.group(1), answered=False) or question
         if follow_up and not WH_START.match(follow_up.group(1)):
             return self.elliptic(follow_up.group(1))
         if follow_up:
@@ -112,16 +118,18 @@ class Conversation:
         said = previous.resolved[len(before) : len(previous.resolved) - len(after)]
         return said.removesuffix("'s") if said.lower() != used.group(0).lower() else None
 
-    def wh_follow_up(self, wh: str) -> str | None:
+    def wh_follow_up(self, wh: str, answered: bool = True) -> str | None:
         """ "Why?" (`wh`) after "What did prosecutors withdraw?", answered "a misdemeanor plea deal": "Why did
         prosecutors withdraw a misdemeanor plea deal?"; "When?" after "Why did the judge dismiss the case?":
-        "When did the judge dismiss the case?"."""
+        "When did the judge dismiss the case?"; "to what charge" after "What did Dave Halls plead?": "to what
+        charge did Dave Halls plead?" (not `answered`: without the answer to the question before)."""
         previous = self.turns[-1]
         asked = WH_FRAME.match(previous.resolved)
         if not asked:
             return None
         rest = asked.group(3).rstrip("?")
-        if previous.answer.answerable and previous.answer.text and asked.group(1).lower() == "what":
+        what = asked.group(1).lower().startswith("what")
+        if answered and what and previous.answer.answerable and previous.answer.text:
             rest = f"{rest} {previous.answer.text}"
         return f"{wh} {asked.group(2)} {rest}?"
 

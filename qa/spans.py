@@ -1449,7 +1449,15 @@ def reasons(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             if terms_of(text, Span(match.end(), stop, 0.0)) & set(analysis.terms):
                 weight *= 0.8
             spans.append(Span(match.start(), stop, weight))
+    # "paid a $100,000 fine to settle state safety regulation violations": what it was done for
+    spans += [
+        Span(p.start, p.end, PURPOSE, p) for p in sentence.predicates if p.role == "advcl" and TO.match(text, p.start)
+    ]
     return spans
+
+
+PURPOSE = 0.7
+TO = re.compile(r"to\s")
 
 
 def proximity(span_tokens: list[int], anchors: list[int]) -> float:

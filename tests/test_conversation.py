@@ -119,3 +119,18 @@ def test_a_bare_when_asks_when_of_the_question_before(answerer):
     turn = conversation.ask("When?")
     assert turn.resolved == "When did Mary Marlowe Sommer dismiss the case?"
     assert turn.answer.text == "July"
+
+
+def test_a_bare_why_after_a_what_x_question_asks_why_of_its_answer(answerer):
+    conversation = Conversation(answerer)
+    conversation.ask("What fine did Rust Movie Productions pay?")
+    turn = conversation.ask("Why?")
+    assert turn.resolved == "Why did Rust Movie Productions pay $100,000?"
+    assert turn.answer.text.startswith("to settle state safety regulation violations")
+
+
+def test_a_follow_up_that_opens_with_a_preposition_asks_the_question_before_again(answerer):
+    conversation = Conversation(answerer)
+    conversation.ask("Who was the assistant director?")
+    conversation.ask("What did he plead?")
+    assert conversation.ask("And to what charge?").resolved == "to what charge did Dave Halls plead?"
