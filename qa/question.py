@@ -206,8 +206,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
     frame = FRAME_STEMS | TAKE_PLACE if TAKES_PLACE.search(question) else FRAME_STEMS
     if kind in ("where", "when") and HELD.search(question):  # an event's place or time, not what holds it
         frame = frame | set(terms("held"))
-    if kind == "where":  # "Where is the ranch located?": where it is
-        frame = frame | set(terms("located situated"))
+    if kind == "where":  # "Where is the ranch located?", "What was the rehearsal location?": where it is
+        frame = frame | set(terms("located situated")) | set(terms(" ".join(WHERE_NOUNS)))
     if occupation:  # "What was Hutchins's job?": a sentence need not say "job" to say what it is
         frame = frame | {stem(ending.group(1).lower())}
     content = tuple(t for t in terms(plain) if t not in frame and t != "whose" and not (focus and names_type(focus, t)))
@@ -554,6 +554,8 @@ def classify(tokens: list[str], possessed: str | None = None) -> tuple[str, froz
         focus = possessed  # "What was Baldwin's salary?" asks for an amount, as "what salary" does
     if focus is None:
         return "what", frozenset(), None
+    if focus in WHERE_NOUNS:  # "What was the rehearsal location?" asks where it was
+        return "where", PLACE | ORG, None
     return "which", focus_types(focus), focus
 
 
@@ -593,11 +595,21 @@ def named_noun(rest: list[str]) -> str | None:
     return None
 
 
+WHERE_NOUNS = frozenset("location place site venue".split())
+
+
 def typed_complement(rest: list[str]) -> str | None:
-    """ "what was the date of the shooting" -> "date": a noun that names the answer's type, after a copula."""
-    if len(rest) >= 4 and rest[0] in ("is", "was", "are", "were") and rest[1] in DETERMINERS and rest[3] == "of":
-        return rest[2] if focus_types(rest[2]) & TYPE_ONLY else None
-    return None
+    """ "what was the date of the shooting" -> "date", "what was the rehearsal location" -> "location": a noun
+    that names the answer's type, after a copula."""
+    if len(rest) < 3 or rest[0] not in ("is", "was", "are", "were") or rest[1] not in DETERMINERS:
+        return None
+    if len(rest) >= 4 and rest[3] == "of":
+        noun = rest[2]
+    elif len(rest) <= 4:  # "the rehearsal location": the last word, with at most one before it
+        noun = rest[-1]
+    else:
+        return None
+    return noun if focus_types(noun) & TYPE_ONLY else None
 
 
 def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:

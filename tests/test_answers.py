@@ -20,6 +20,7 @@ KNOWN = [
     ("Which assistant director pleaded no contest?", "Dave Halls"),
     ("When did Rust production reach a settlement with Hutchins's family?", "October 2022"),
     ("What was the date of the shooting?", "Oct. 21, 2021"),  # a type noun after "was the"
+    ("What was the rehearsal location?", "Bonanza Creek Ranch"),  # asked as "where"
     ("Who denied that Baldwin commissioned the documentary?", "Baldwin’s lawyers and Moxie Films"),  # both
     ("Who sought interview footage of Baldwin and witnesses?", "Kari Morrissey and Erlinda Johnson"),
     ("What views is Baldwin known for?", "his outspoken liberal views"),  # not "... and frequent appearances"

@@ -103,6 +103,12 @@ def test_a_type_noun_after_a_copula_is_the_focus():
     assert analysis.focus == "date" and analysis.expected == DATE and analysis.terms == ("shoot",)
     assert analyse_question("What was the amount of the fine?").expected == frozenset({"MONEY"})
     assert analyse_question("What was the cause of the shooting?").focus is None  # "cause" names no type
+    assert analyse_question("What is the trial date?").expected == DATE
+
+
+def test_a_question_about_a_location_asks_where():
+    analysis = analyse_question("What was the rehearsal location?")
+    assert analysis.kind == "where" and analysis.terms == (stem("rehearsal"),)
 
 
 def test_possessive_relation_is_the_role_asked_for():
