@@ -87,6 +87,7 @@ NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
 VERB_ABSENT = 0.9
 # "What did X say Y did?": what X is said to say, what someone else is, and what no one is said to say
 SAID_BY_SPEAKER, SAID_BY_OTHER, SAID_BY_NONE = 1.2, 0.85, 0.9
+SAID_MARK = re.compile(rf"{SPEAKS.pattern}|[“”\"]", re.IGNORECASE)
 UNNAMED_SPEAKERS = frozenset({"he", "she", "they", "it", "who", "which", "that"})
 EVENT_ABSENT = 0.8
 CLOSING_VERB = re.compile(
@@ -359,8 +360,8 @@ class Answerer:
         if event and event not in passage_terms:
             sentence_score *= EVENT_ABSENT  # "When will the documentary be released?": not "on Monday ruled"
         matched = anchors(tokens, question_terms)
-        said = bool(analysis.speaker) and bool(
-            SAYING_VERBS & sentence_terms or SPEAKS.search(text, sentence.start, sentence.end)
+        said = bool(analysis.speaker) and bool(  # a quote says someone said it, if not whom
+            SAYING_VERBS & sentence_terms or SAID_MARK.search(text, sentence.start, sentence.end)
         )
         focus = focus_stem(analysis)
         doers = asked_doers(analysis, sentence) if analysis.asks_object and not analysis.reported else []
