@@ -88,6 +88,8 @@ VERB_ABSENT = 0.9
 # "What did X say Y did?": what X is said to say, what someone else is, and what no one is said to say
 SAID_BY_SPEAKER, SAID_BY_OTHER, SAID_BY_NONE = 1.2, 0.85, 0.9
 SAID_MARK = re.compile(rf"{SPEAKS.pattern}|[“”\"]", re.IGNORECASE)
+OWNED_NOUN = re.compile(r"\b([A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+(\w+)")  # "Baldwin’s attorneys"
+ANOTHER_OWNER = 0.6
 UNNAMED_SPEAKERS = frozenset({"he", "she", "they", "it", "who", "which", "that"})
 EVENT_ABSENT = 0.8
 CLOSING_VERB = re.compile(
@@ -389,6 +391,8 @@ class Answerer:
                 continue  # whoever said it is not inside the quote: "... confusion to jurors.""
             if analysis.speaker:
                 weight *= speaker_weight(analysis, sentence, answer, said)
+            if analysis.focus_owner and owned_by_another(analysis, text, sentence.start, answer.start):
+                weight *= ANOTHER_OWNER  # "Hutchins' lawyer?": not "Baldwin’s attorneys, Alex Spiro"
             if analysis.asks_possessor and POSSESSIVE.match(text, span.end):
                 weight *= possessor_weight(analysis, text, span.end)  # "Whose status ...?": "Baldwin's status"
             elif analysis.kind == "who" and owns_asked(analysis, text, span.end):
@@ -575,6 +579,16 @@ def unmarked_weight(analysis: QuestionAnalysis, text: str, sentence: Sentence) -
         if asked and not said.search(text, sentence.start, sentence.end):
             weight *= missing
     return weight
+
+
+def owned_by_another(analysis: QuestionAnalysis, text: str, sentence_start: int, start: int) -> bool:
+    """Whether a span follows closely on the question's focus noun owned by someone else than the question
+    says: "Baldwin’s attorneys, Alex Spiro" for "What was the name of Hutchins' lawyer?"."""
+    focus = focus_stem(analysis)
+    for match in OWNED_NOUN.finditer(text, max(sentence_start, start - 40), start):
+        if stem(match.group(2).lower()) == focus and stem(match.group(1).lower()) != analysis.focus_owner:
+            return True
+    return False
 
 
 def speaker_weight(analysis: QuestionAnalysis, sentence: Sentence, span: Span, said: bool) -> float:

@@ -106,7 +106,7 @@ OWNER = re.compile(r"\s*(?:which|what)\s+([A-Za-z-]+)['’]s\s", re.IGNORECASE) 
 COMMON_OWNER = re.compile(r"\b(?:the|a|an)\s+([a-z]+)['’]s\b")  # "the armorer's prison term"
 # "... Margaret's husband?", "What was Souza's job on the film?"
 POSSESSED = re.compile(
-    r"['’]s\s+([A-Za-z-]+)(?:\s+(?:on|in|at|for|with|during)\s+(?:the\s+|a\s+|an\s+|this\s+)?[\w’'-]+)?"
+    r"(?:['’]s|(?<=s)['’])\s+([A-Za-z-]+)(?:\s+(?:on|in|at|for|with|during)\s+(?:the\s+|a\s+|an\s+|this\s+)?[\w’'-]+)?"
     r"(?:,?\s+(?:besides|apart from|aside from|other than|in addition to)\b[^?]*)?\s*\??\s*$"  # "... besides acting"
 )
 ASKS_NAME = re.compile(r"\b(?:name|title) of\b|\b(?:called|named)$")
@@ -151,6 +151,7 @@ class QuestionAnalysis:
     # lawsuits bring?"
     reported_verb: str | None = None
     focus_owned: bool = False  # the focus is someone's: "Who was Robert's son?"
+    focus_owner: str | None = None  # the stem of whose it is: "hutchin" in "What was the name of Hutchins' lawyer?"
     reported: bool = False  # a verb of saying: "Who did Sommer say can't introduce evidence?"
     purposes: frozenset[str] = frozenset()  # verbs after "to", not the asked one: "settl" in "pay to settle"
     asks_owner: bool = False  # "Who runs Moxie Films?": the owner named beside it
@@ -246,6 +247,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         if kind == "what" and not (stranded is not None or asks_what_said(tokens))
         else None,
         focus_owned=bool(focus and re.search(rf"['’]s\s+{re.escape(focus)}\b", question, re.IGNORECASE)),
+        focus_owner=focus_owner(question, focus),
         reported=bool(SAYS.search(question)),
         purposes=frozenset(
             stem(b) for a, b in zip(tokens, tokens[1:], strict=False) if a == "to" and b not in STOPWORDS
@@ -430,6 +432,12 @@ def focus_phrase(tokens: list[str], focus: str | None) -> frozenset[str]:
     if position is None or focus is None or focus not in tokens[position:]:
         return frozenset()
     return frozenset(stem(t) for t in tokens[position + 1 : tokens.index(focus, position) + 1] if t not in STOPWORDS)
+
+
+def focus_owner(question: str, focus: str | None) -> str | None:
+    """The stem of the capitalised name that owns the focus noun: "hutchin" in "Hutchins' lawyer"."""
+    owned = focus and re.search(rf"\b([A-Z][\w-]*?)(?:['’]s|s['’])\s+{re.escape(focus)}\b", question)
+    return stem(owned.group(1).lower() + ("s" if owned.group(0)[len(owned.group(1))] == "s" else "")) if owned else None
 
 
 def focus_modifier(question: str, focus: str | None) -> str | None:

@@ -186,6 +186,8 @@ OFF_TOPIC = [
     "When did Matthew Hutchins marry Halyna?",  # October 2022 dates the settlement, not a marriage
     "When will Rory Kennedy's documentary be released?",  # "on Monday" dates a ruling; nothing says "release"
     "How many motions did the prosecution file?",  # the judge ruled on "more than two dozen motions"
+    "What was the name of Hutchins' lawyer?",  # "Baldwin’s attorneys, Alex Spiro and Luke Nikas" are his
+    "Who was Dave Halls' lawyer?",
 ]
 
 

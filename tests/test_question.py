@@ -106,6 +106,12 @@ def test_a_type_noun_after_a_copula_is_the_focus():
     assert analyse_question("What is the trial date?").expected == DATE
 
 
+def test_whose_the_focus_is_is_its_owner():
+    assert analyse_question("What was the name of Hutchins' lawyer?").focus_owner == stem("hutchins")
+    assert analyse_question("Who was Robert's son?").focus_owner == stem("robert")
+    assert analyse_question("Who was the judge?").focus_owner is None
+
+
 def test_a_question_about_a_location_asks_where():
     analysis = analyse_question("What was the rehearsal location?")
     assert analysis.kind == "where" and analysis.terms == (stem("rehearsal"),)
@@ -113,6 +119,7 @@ def test_a_question_about_a_location_asks_where():
 
 def test_possessive_relation_is_the_role_asked_for():
     assert analyse_question("Who was Robert's son?").focus == "son"
+    assert analyse_question("Who was Dave Halls' lawyer?").focus == "lawyer"  # a plural possessive too
     assert analyse_question("Who was Edward the Confessor's half-brother?").focus == "brother"
     assert analyse_question("Who was Robert's army?").focus is None
 
