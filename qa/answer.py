@@ -92,6 +92,8 @@ OWNED_NOUN = re.compile(r"\b([A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+(\w+)")  # "
 ANOTHER_OWNER = 0.6
 UNNAMED_SPEAKERS = frozenset({"he", "she", "they", "it", "who", "which", "that"})
 EVENT_ABSENT = 0.8
+ONLY_EXPECTED = 0.8  # for a question about the past, a sentence in which its verb only may happen
+MODAL_VERB = re.compile(r"\b(?:may|might|will|would|could|can|should)\s+(?:not\s+|also\s+|likely\s+)?(\w+)", re.I)
 CLOSING_VERB = re.compile(
     r"^\s*(?:when|how (?:many|much|long))\s+(?:\w+\s+)?"  # "when", "how many motions"
     r"(?:did|does|do|was|were|is|are|will|would|has|have|had)\b.*\s(\w+)\W*$",
@@ -578,6 +580,10 @@ def unmarked_weight(analysis: QuestionAnalysis, text: str, sentence: Sentence) -
     ):
         if asked and not said.search(text, sentence.start, sentence.end):
             weight *= missing
+    if analysis.past and any(
+        stem(m.group(1).lower()) in analysis.terms for m in MODAL_VERB.finditer(text, sentence.start, sentence.end)
+    ):
+        weight *= ONLY_EXPECTED  # "Who testified ...?": not "Halls ... may testify at Baldwin’s trial"
     return weight
 
 

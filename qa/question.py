@@ -78,6 +78,7 @@ FUTURE_SAID = re.compile(
     r"going to|is to|are to|faces|facing|likely)\b|\bwo(?:n['’]t)",
     re.IGNORECASE,
 )
+PAST_ASKED = re.compile(r"^\s*(?:(?:who|what|which\s+\w+|when|where|how)\s+(?:did|was|were|had)\b|who\s+\w+ed\b)", re.I)
 ORDINALS = frozenset("first second third fourth fifth last final next earliest latest".split())
 ORDINAL_WORD = re.compile(r"\b(?:first|second|third|earliest|latest)\b")  # lower case: not "First Judicial ..."
 NEGATED_WORD = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.IGNORECASE)
@@ -162,6 +163,7 @@ class QuestionAnalysis:
     modal: str | None = None  # "What may Halls do?": the verb phrase after "may" in a sentence answers
     negated: bool = False  # "What did Morrissey say she was not?": a sentence that says "not" answers
     future: bool = False  # "When will the documentary be released?": a sentence about what is to come answers
+    past: bool = False  # "Who testified first?": not a sentence where someone only may testify
     ordinal: bool = False  # "Who was the first witness?": a sentence that says which in order answers
     outcome: str | None = None  # "What happened to the charges?": the stem of what was done to ("charg")
     asks_other: bool = False  # "Who else represents Baldwin?": one more, not those already named
@@ -260,6 +262,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         modal=asked_modal(tokens),
         negated=bool(NEGATED_WORD.search(question)),
         future=bool(FUTURE_ASKED.search(question)),
+        past=bool(PAST_ASKED.search(question)),
         ordinal=bool(ORDINAL_WORD.search(question)),
         outcome=outcome,
         phrases=prepositional_phrases(question),

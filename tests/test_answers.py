@@ -188,6 +188,7 @@ OFF_TOPIC = [
     "How many motions did the prosecution file?",  # the judge ruled on "more than two dozen motions"
     "What was the name of Hutchins' lawyer?",  # "Baldwin’s attorneys, Alex Spiro and Luke Nikas" are his
     "Who was Dave Halls' lawyer?",
+    "Who testified as the first witness for the defense?",  # Halls only "may testify"
 ]
 
 

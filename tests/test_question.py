@@ -106,6 +106,12 @@ def test_a_type_noun_after_a_copula_is_the_focus():
     assert analyse_question("What is the trial date?").expected == DATE
 
 
+def test_a_question_about_the_past_is_told_from_its_verb():
+    assert analyse_question("Who testified as the first witness?").past
+    assert analyse_question("When did the trial begin?").past
+    assert not analyse_question("Who will testify at the trial?").past
+
+
 def test_whose_the_focus_is_is_its_owner():
     assert analyse_question("What was the name of Hutchins' lawyer?").focus_owner == stem("hutchins")
     assert analyse_question("Who was Robert's son?").focus_owner == stem("robert")
