@@ -626,7 +626,9 @@ def typed_complement(rest: list[str]) -> str | None:
 def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:
     """The noun a "what"/"which"/"how many" phrase asks about: "what type of gun" -> "gun"."""
     phrase: list[str] = []
+    before_auxiliary = False  # "what legal challenges does ...": the word before "does" is a noun, not a verb
     for token in rest:
+        before_auxiliary = token in AUXILIARIES
         if token in AUXILIARIES or (token in STOPWORDS | PREPOSITIONS and token != "of"):
             if token in DETERMINERS and phrase:
                 phrase.pop()  # "what precedes the period": a word before a determiner is a verb
@@ -647,6 +649,8 @@ def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:
     verb = next(
         (j for j in range(1, len(phrase)) if re.search(r"[^s]s$", phrase[j]) and phrase[j - 1][-1] != "s"), None
     )
+    if verb == len(phrase) - 1 and before_auxiliary:
+        verb = None
     phrase = phrase[:verb] if verbs_possible else phrase
     # The last word that names a type or a doer is the head: "film production company", "documentary maker";
     # else the last word, short of a verb the rules cannot see.
@@ -654,7 +658,7 @@ def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:
     named = [i for i, word in enumerate(phrase) if focus_types(word, agents=i == len(phrase) - 1)]
     if named:
         return phrase[named[-1]]
-    if len(phrase) > 1 and re.search(r"(s|ed|ing)$", phrase[-1]):
+    if len(phrase) > 1 and re.search(r"(s|ed|ing)$", phrase[-1]) and not before_auxiliary:
         return phrase[-2]
     return phrase[-1]
 

@@ -106,6 +106,12 @@ def test_a_type_noun_after_a_copula_is_the_focus():
     assert analyse_question("What is the trial date?").expected == DATE
 
 
+def test_a_plural_noun_before_an_auxiliary_is_the_focus_not_a_verb():
+    assert analyse_question("What political views is Baldwin known for?").focus == "views"
+    assert analyse_question("What legal challenges does Baldwin still face?").focus == "challenges"
+    assert analyse_question("Which law protects journalists?").focus == "law"  # "protects" is the verb
+
+
 def test_a_question_about_the_past_is_told_from_its_verb():
     assert analyse_question("Who testified as the first witness?").past
     assert analyse_question("When did the trial begin?").past
