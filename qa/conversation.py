@@ -89,7 +89,8 @@ class Conversation:
             return self.wh_follow_up(bare.group(1).capitalize()) or question
         follow_up = FOLLOW_UP.match(question)
         if follow_up and ASKED_AFTER_PREPOSITION.match(follow_up.group(1)):  # "And to what charge?"
-            return self.wh_follow_up(follow_up.group(1), answered=False) or question
+            asked = follow_up.group(1)
+            return self.wh_follow_up(asked[0].upper() + asked[1:], answered=False) or question
         if follow_up and not WH_START.match(follow_up.group(1)):
             return self.elliptic(follow_up.group(1))
         if follow_up:

@@ -439,8 +439,8 @@ def focus_phrase(tokens: list[str], focus: str | None) -> frozenset[str]:
 
 def focus_owner(question: str, focus: str | None) -> str | None:
     """The stem of the capitalised name that owns the focus noun: "hutchin" in "Hutchins' lawyer"."""
-    owned = focus and re.search(rf"\b([A-Z][\w-]*?)(?:['’]s|s['’])\s+{re.escape(focus)}\b", question)
-    return stem(owned.group(1).lower() + ("s" if owned.group(0)[len(owned.group(1))] == "s" else "")) if owned else None
+    owned = focus and re.search(rf"\b([A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+{re.escape(focus)}\b", question)
+    return stem(owned.group(1).lower()) if owned else None
 
 
 def focus_modifier(question: str, focus: str | None) -> str | None:

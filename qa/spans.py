@@ -510,7 +510,7 @@ def completes(text: str, left, right) -> bool:
     if not join:
         return False
     if join.group().strip() == "and":
-        return (right.role, right.governor) == (left.role, left.governor)
+        return clause_place(right) == clause_place(left)
     return right.role == "pobj" and stem(right.governor) == stem(left.label)
 
 
@@ -1245,29 +1245,41 @@ def named_noun_in(analysis: QuestionAnalysis, chunk: Mention, text: str) -> tupl
     return None
 
 
+def adjacent_pairs(spans: list[Span], text: str, between: re.Pattern):
+    """Each two spans that come one after the other with only `between` between them."""
+    ordered = sorted((s for s in spans if s.mention), key=lambda s: (s.start, -s.end))
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        if between.fullmatch(text, left.end, right.start):
+            yield left, right
+
+
+LISTED = re.compile(r",? (and |& )?|, ")
+CONJOINED = re.compile(r",? and ")
+
+
 def coordinated(spans: list[Span], text: str) -> list[Span]:
     """For a plural question ("which lawyers"), also offer names joined by "and": "Alex Spiro and Luke Nikas"."""
-    joined = []
-    ordered = sorted((s for s in spans if s.mention), key=lambda s: s.start)
-    for left, right in zip(ordered, ordered[1:], strict=False):
-        if left.mention.label == right.mention.label and re.fullmatch(
-            r",? (and |& )?|, ", text[left.end : right.start]
-        ):
-            joined.append(Span(left.start, right.end, max(left.weight, right.weight) * 1.05, left.mention))
-    return spans + joined
+    return spans + [
+        Span(left.start, right.end, max(left.weight, right.weight) * 1.05, left.mention)
+        for left, right in adjacent_pairs(spans, text, LISTED)
+        if left.mention.label == right.mention.label
+    ]
 
 
 def conjoined(spans: list[Span], text: str) -> list[Span]:
     """Two answers joined by "and" in one role of one verb made one, in place of each: "Baldwin’s lawyers and
     Moxie Films have each denied ...", "a civil lawsuit against Baldwin and Rust producers"."""
     joined, parts = [], set()
-    ordered = sorted((s for s in spans if s.mention and s.mention.role), key=lambda s: (s.start, -s.end))
-    for left, right in zip(ordered, ordered[1:], strict=False):
-        same_role = (left.mention.role, left.mention.governor) == (right.mention.role, right.mention.governor)
-        if same_role and re.fullmatch(r",? and ", text[left.end : right.start]):
+    for left, right in adjacent_pairs(spans, text, CONJOINED):
+        if left.mention.role and clause_place(left.mention) == clause_place(right.mention):
             joined.append(Span(left.start, right.end, max(left.weight, right.weight), left.mention))
             parts |= {(left.start, left.end), (right.start, right.end)}
     return [s for s in spans if (s.start, s.end) not in parts] + joined
+
+
+def clause_place(mention: Mention) -> tuple[str, str]:
+    """A phrase's role and the word it depends on: ("nsubj", "deny") for "Moxie Films have each denied"."""
+    return mention.role, mention.governor
 
 
 def subtypes(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
@@ -1403,11 +1415,9 @@ def described_terms(analysis: QuestionAnalysis) -> set[str]:
 def copula_attributes(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """What a sentence says the question's thing is: "the final vindication" in "Today’s decision…is the final
     vindication of ..." answers "What did they call the decision?"."""
-    named = set().union(*analysis.names)
+    described = described_terms(analysis)
     subjects = [
-        m
-        for m in sentence.chunks
-        if m.role == "nsubj" and m.governor == "be" and terms_of(text, m) & set(analysis.terms) - named
+        m for m in sentence.chunks if m.role == "nsubj" and m.governor == "be" and terms_of(text, m) & described
     ]
     return [
         Span(m.start, m.end, COPULA_ATTRIBUTE, m)

@@ -133,4 +133,4 @@ def test_a_follow_up_that_opens_with_a_preposition_asks_the_question_before_agai
     conversation = Conversation(answerer)
     conversation.ask("Who was the assistant director?")
     conversation.ask("What did he plead?")
-    assert conversation.ask("And to what charge?").resolved == "to what charge did Dave Halls plead?"
+    assert conversation.ask("And to what charge?").resolved == "To what charge did Dave Halls plead?"
