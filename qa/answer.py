@@ -360,7 +360,7 @@ class Answerer:
         sentence_score *= owner_presence(analysis, sentence_terms, passage_terms)
         if analysis.kind == "who" and analysis.verb and analysis.verb not in LIGHT_VERBS | passage_terms:
             sentence_score *= VERB_ABSENT
-        event = closing_verb(analysis)
+        event = closing_verb(analysis) or asked_noun(analysis)
         if event and event not in passage_terms:
             sentence_score *= EVENT_ABSENT  # "When will the documentary be released?": not "on Monday ruled"
         matched = anchors(tokens, question_terms)
@@ -688,6 +688,17 @@ def closing_verb(analysis: QuestionAnalysis) -> str | None:
     match = CLOSING_VERB.match(analysis.text) if analysis.kind in ("when", "how_many", "how_much", "how_long") else None
     verb = stem(match.group(1).lower()) if match else None
     return verb if verb in analysis.terms else None
+
+
+ASKED_NOUN = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the|a|an)\s+(\w+)", re.I)
+
+
+def asked_noun(analysis: QuestionAnalysis) -> str | None:
+    """The stem of the noun a plain "What was the X ...?" asks what it is: "verdict" in "What was the verdict
+    in Baldwin's trial?"; a passage that never names it does not say what it was."""
+    match = ASKED_NOUN.match(analysis.text) if analysis.kind == "what" else None
+    noun = stem(match.group(1).lower()) if match else None
+    return noun if noun in analysis.terms else None
 
 
 def after_preposition(

@@ -189,6 +189,7 @@ OFF_TOPIC = [
     "What was the name of Hutchins' lawyer?",  # "Baldwin’s attorneys, Alex Spiro and Luke Nikas" are his
     "Who was Dave Halls' lawyer?",
     "Who testified as the first witness for the defense?",  # Halls only "may testify"
+    "What was the verdict in Baldwin's trial?",  # no passage names a verdict
 ]
 
 

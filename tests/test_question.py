@@ -9,6 +9,7 @@ from qa.answer import (
     NAME_NEARBY,
     OWNER_NEARBY,
     PARTLY_NAMED,
+    asked_noun,
     closed_quotes,
     closing_verb,
     name_presence,
@@ -96,6 +97,11 @@ def test_who_a_question_has_say_something_is_its_speaker():
     assert speaker == {stem("baldwin"), stem("lawyers")}
     assert analyse_question("What do prosecutors argue Baldwin did with the gun?").speaker == {stem("prosecutors")}
     assert not analyse_question("What did the judge rule?").speaker
+
+
+def test_a_plain_what_was_the_x_asks_what_x_was():
+    assert asked_noun(analyse_question("What was the verdict in Baldwin's trial?")) == stem("verdict")
+    assert asked_noun(analyse_question("What did the jury decide?")) is None
 
 
 def test_a_type_noun_after_a_copula_is_the_focus():
