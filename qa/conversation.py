@@ -17,6 +17,9 @@ PRONOUN_GROUP = {
     p: group for group in ("he him his", "she her hers", "they them their", "it its") for p in group.split()
 }
 THEY = PRONOUN_GROUP["they"]
+IT = PRONOUN_GROUP["it"]
+# what a question is about, right after its frame: "Baldwin's trial" in "When is Baldwin's trial set to begin?"
+THING_ASKED = re.compile(r"(?:the|a|an)\s+[a-z][\w-]*|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*['’]s\s+[a-z][\w-]*")
 GROUP = re.compile(r"(?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*['’]s\s+([a-z]+)")  # "Halyna Hutchins's family"
 FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|and what about)\s+(.+?)\s*\??\s*$", re.IGNORECASE)
 FRAME = re.compile(
@@ -96,9 +99,11 @@ class Conversation:
         if follow_up:
             question = follow_up.group(1).rstrip("?") + "?"
         pronoun = PRONOUN.search(question)
+        group = pronoun and PRONOUN_GROUP[pronoun.group(0).lower()]
         entity = pronoun and (
             self.earlier_referent(pronoun.group(0))
-            or (PRONOUN_GROUP[pronoun.group(0).lower()] == THEY and self.salient_group())
+            or (group == THEY and self.salient_group())
+            or (group == IT and not named_answer(self.turns[-1]) and self.salient_thing())
             or self.salient_entity()
         )
         if entity:
@@ -161,6 +166,16 @@ class Conversation:
             if groups:
                 return groups[-1]
         return None
+
+    def salient_thing(self) -> str | None:
+        """What "it" most likely points to where the last answer names nothing: the thing the last question
+        asked about ("Baldwin's trial" after "When is Baldwin's trial set to begin?", answered "Tuesday")."""
+        previous = self.turns[-1].resolved
+        frame = FRAME.match(previous)
+        thing = frame and THING_ASKED.match(previous, frame.end())
+        if not thing or names_a_person(thing.group().split()[-1]):  # "it" is no "judge"
+            return None
+        return thing.group()
 
     def salient_entity(self) -> str | None:
         """What a pronoun most likely points to: the last answer that is a name, else the last name asked about

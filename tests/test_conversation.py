@@ -134,3 +134,11 @@ def test_a_follow_up_that_opens_with_a_preposition_asks_the_question_before_agai
     conversation.ask("Who was the assistant director?")
     conversation.ask("What did he plead?")
     assert conversation.ask("And to what charge?").resolved == "To what charge did Dave Halls plead?"
+
+
+def test_it_points_to_the_thing_the_question_before_asked_about_where_its_answer_names_nothing(answerer):
+    conversation = Conversation(answerer)
+    assert conversation.ask("When is Baldwin's trial set to begin?").answer.text == "Tuesday"
+    turn = conversation.ask("How long will it last?")
+    assert turn.resolved == "How long will Baldwin's trial last?"
+    assert turn.answer.text == "10 days"
