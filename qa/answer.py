@@ -43,6 +43,7 @@ from qa.spans import (
     anchors,
     person_roles,
     proximity,
+    same_prepositions,
     spans_for,
     speaker,
     syntax_weight,
@@ -712,7 +713,7 @@ def after_preposition(
     at = span_tokens[0] - 1
     if at >= 0 and text[tokens[at][0] : tokens[at][1]].lower() in ("the", "a", "an"):
         at -= 1
-    if at < 0 or text[tokens[at][0] : tokens[at][1]].lower() != analysis.preposition:
+    if at < 0 or text[tokens[at][0] : tokens[at][1]].lower() not in same_prepositions(analysis.preposition):
         return False
     # "What did she describe the oversight as?": "describing their action as ...", where "as" is the verb's
     verb_before = analysis.preposition == "as" and set(analysis.terms) & {t for *_, t in tokens[max(0, at - 4) : at]}

@@ -1342,7 +1342,8 @@ def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
         return []
     spans = []  # "<word> <preposition> <the rest of the clause>"
     # the word may close a quote: "“keenly aware” of his safety obligations"
-    pattern = re.compile(rf"\b(\w+)[”\"’]?\s+{re.escape(analysis.preposition)}\s+([^,.;:—–“”\"()]+)", re.IGNORECASE)
+    prepositions = "|".join(same_prepositions(analysis.preposition))
+    pattern = re.compile(rf"\b(\w+)[”\"’]?\s+(?:{prepositions})\s+([^,.;:—–“”\"()]+)", re.IGNORECASE)
     for match in pattern.finditer(text, sentence.start, sentence.end):
         if stem(match.group(1).lower()) != analysis.stranded_after:
             continue
@@ -1360,6 +1361,14 @@ def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
                 if 2 <= len(text[match.start(2) : end].split()) <= 16:
                     spans.append(Span(match.start(2), end, 0.75))
     return spans
+
+
+TOPIC_PREPOSITIONS = ("about", "on", "over", "regarding", "concerning")  # "debates about" is "debates on"
+
+
+def same_prepositions(preposition: str) -> tuple[str, ...]:
+    """A preposition with those that say the same after a noun of talk: "about", "on", "over" a topic."""
+    return TOPIC_PREPOSITIONS if preposition in TOPIC_PREPOSITIONS else (preposition,)
 
 
 def before_asked_phrase(analysis: QuestionAnalysis, text: str, start: int, end: int) -> int:

@@ -30,6 +30,7 @@ KNOWN = [
     ("What do Baldwin's lawyers call the decision?", "the final vindication"),  # "Today’s decision…is ..."
     ("How did the prosecution view the workplace safety investigation?", "incomplete and unreliable"),
     ("Why did Rust Movie Productions pay a $100,000 fine?", "to settle state safety regulation violations"),
+    ("What did the incident provoke debates about?", "safety protocols in film production"),  # "debates on"
     ("Who presided over Baldwin's trial?", "Mary Marlowe Sommer"),  # "the judge presiding over his trial"
     # "as" goes with the verb: "describing their action as “deliberate and intentional withholding”"
     ("What did Mary Marlowe Sommer describe the oversight as?", "deliberate and intentional withholding"),
