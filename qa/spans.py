@@ -353,7 +353,7 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         spans += [
             Span(m.start, m.end, 0.8, m)
             for m in sentence.predicates
-            if m.role == CLAUSE and stem(m.label) in REPORTING_VERBS | SAYING_VERBS and stem(m.label) != "say"
+            if m.role == CLAUSE and reported_by(m, text) - {"say"}
         ]
     if WORDING_VERBS & set(analysis.terms):  # "What did the prosecution call the investigation?"
         spans += characterisations(sentence, text) + copula_attributes(analysis, sentence, text)
@@ -370,6 +370,17 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             quoted = [replace(q, weight=q.weight * 0.9) if described & terms_of(text, q) else q for q in quoted]
         spans += quoted
     return spans + [Span(sentence.start, sentence.end, 0.45)]
+
+
+WORD_BEFORE = re.compile(r"(\w+)\W*\Z")
+
+
+def reported_by(clause: Mention, text: str) -> set[str]:
+    """The verbs of saying or reporting a clause is given by: the one the parser hangs it on, or the word
+    right before it ("a statement ... indicating | it would not aggressively pursue the appeal")."""
+    before = WORD_BEFORE.search(text, max(0, clause.start - 30), clause.start)
+    verbs = {stem(clause.label)} | ({stem(before.group(1).lower())} if before else set())
+    return verbs & (REPORTING_VERBS | SAYING_VERBS)
 
 
 def without_tail(analysis: QuestionAnalysis, span: Span, text: str) -> Span | None:
