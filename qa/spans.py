@@ -462,9 +462,7 @@ def extended_chunks(sentence, text: str, alone: bool = False):
     the one that says what the noun is for ("a motion to quash the subpoena"). With `alone`, each noun
     phrase on its own too."""
     chunks = sorted(sentence.chunks, key=lambda m: m.start)
-    purposes = {
-        m.start: m for m in sentence.predicates if m.role == "acl" and PURPOSE_OR_PARTICIPLE.match(text, m.start)
-    }
+    purposes = {start: m for m in sentence.predicates if m.role == "acl" and (start := purpose_start(m, text))}
     for first in range(len(chunks)):
         if alone:
             yield chunks[first].start, chunks[first].end, chunks[first], 0
@@ -477,11 +475,23 @@ def extended_chunks(sentence, text: str, alone: bool = False):
             yield chunks[first].start, chunks[last].end, chunks[first], last - first
             purpose = purposes.get(chunks[last].end + 1)
             if purpose:  # "evidence and arguments aimed at garnering sympathy for Baldwin"
-                participle = not text.startswith("to ", purpose.start)  # says more of the phrase than a purpose
+                participle = not PURPOSE_OR_PARTICIPLE.match(text, purpose.start).group().startswith("to")
                 yield chunks[first].start, purpose.end, chunks[first], last - first + participle
 
 
 PURPOSE_OR_PARTICIPLE = re.compile(r"to |\w+ed\b")  # "a motion to quash ...", "evidence intended to show ..."
+SPLIT_INFINITIVE = re.compile(r"\bto\s+\w+ly\s+\Z")  # "ability to effectively | challenge the case"
+
+
+def purpose_start(clause: Mention, text: str) -> int | None:
+    """Where an infinitive or participle that completes a noun starts, its "to" included where an adverb
+    splits it from its verb; none for another kind of clause."""
+    if PURPOSE_OR_PARTICIPLE.match(text, clause.start):
+        return clause.start
+    split = SPLIT_INFINITIVE.search(text, max(0, clause.start - 25), clause.start)
+    return split.start() if split else None
+
+
 PREPOSITION_BETWEEN = re.compile(r"\s+(?:of|to|for|about|on|against|with|into|over)\s+")  # not "at that time"
 
 

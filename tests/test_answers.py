@@ -31,6 +31,8 @@ KNOWN = [
     ("How did the prosecution view the workplace safety investigation?", "incomplete and unreliable"),
     ("Why did Rust Movie Productions pay a $100,000 fine?", "to settle state safety regulation violations"),
     ("What did the incident provoke debates about?", "safety protocols in film production"),  # "debates on"
+    # an adverb splits the infinitive that completes the noun
+    ("What did the defense argue the failure compromised?", "ability to effectively challenge the prosecution’s case"),
     # the parser hangs the clause on "follows", but "indicating" right before it reports it
     ("What did the attorney general's office say about the appeal?", "it would not aggressively pursue the appeal"),
     ("Who presided over Baldwin's trial?", "Mary Marlowe Sommer"),  # "the judge presiding over his trial"
