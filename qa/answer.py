@@ -92,14 +92,9 @@ SAID_MARK = re.compile(rf"{SPEAKS.pattern}|[“”\"]", re.IGNORECASE)
 OWNED_NOUN = re.compile(r"\b([A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+(\w+)")  # "Baldwin’s attorneys"
 ANOTHER_OWNER = 0.6
 UNNAMED_SPEAKERS = frozenset({"he", "she", "they", "it", "who", "which", "that"})
-EVENT_ABSENT = 0.8
+EVENT_ABSENT = 0.8  # a passage without the question's event word (`QuestionAnalysis.event_word`)
 ONLY_EXPECTED = 0.8  # for a question about the past, a sentence in which its verb only may happen
 MODAL_VERB = re.compile(r"\b(?:may|might|will|would|could|can|should)\s+(?:not\s+|also\s+|likely\s+)?(\w+)", re.I)
-CLOSING_VERB = re.compile(
-    r"^\s*(?:when|how (?:many|much|long))\s+(?:\w+\s+)?"  # "when", "how many motions"
-    r"(?:did|does|do|was|were|is|are|will|would|has|have|had)\b.*\s(\w+)\W*$",
-    re.I,
-)
 PARTLY_NAMED = 0.9  # a sentence that gives one of the question's names but not another
 OWNER_NEARBY = 0.8  # a sentence whose passage, not itself, gives the owner a question names: "the armorer's"
 OWNER_OF_ASKED = 0.7  # for "who", the owner of a thing the question names
@@ -361,8 +356,7 @@ class Answerer:
         sentence_score *= owner_presence(analysis, sentence_terms, passage_terms)
         if analysis.kind == "who" and analysis.verb and analysis.verb not in LIGHT_VERBS | passage_terms:
             sentence_score *= VERB_ABSENT
-        event = closing_verb(analysis) or asked_noun(analysis)
-        if event and event not in passage_terms:
+        if analysis.event_word and analysis.event_word not in passage_terms:
             sentence_score *= EVENT_ABSENT  # "When will the documentary be released?": not "on Monday ruled"
         matched = anchors(tokens, question_terms)
         said = bool(analysis.speaker) and bool(  # a quote says someone said it, if not whom
@@ -679,27 +673,6 @@ def whole_names(analysis: QuestionAnalysis, terms: set[str]) -> set[str]:
     "Rory Kennedy" once and "Kennedy" after, and the surname says who as well as the whole name."""
     found = [name for surname, name in analysis.surnames if surname in terms]
     return terms.union(*found) if found else terms
-
-
-def closing_verb(analysis: QuestionAnalysis) -> str | None:
-    """The stem of the word that ends a "when" or "how many / much / long" question: most often the verb of the
-    event it asks the time or the measure of ("releas" in "When will the documentary be released?", "file" in
-    "How many motions did the prosecution file?"), else what that event is about; a passage without it dates
-    or counts something else."""
-    match = CLOSING_VERB.match(analysis.text) if analysis.kind in ("when", "how_many", "how_much", "how_long") else None
-    verb = stem(match.group(1).lower()) if match else None
-    return verb if verb in analysis.terms else None
-
-
-ASKED_NOUN = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the|a|an)\s+(\w+)", re.I)
-
-
-def asked_noun(analysis: QuestionAnalysis) -> str | None:
-    """The stem of the noun a plain "What was the X ...?" asks what it is: "verdict" in "What was the verdict
-    in Baldwin's trial?"; a passage that never names it does not say what it was."""
-    match = ASKED_NOUN.match(analysis.text) if analysis.kind == "what" else None
-    noun = stem(match.group(1).lower()) if match else None
-    return noun if noun in analysis.terms else None
 
 
 def after_preposition(

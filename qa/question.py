@@ -169,6 +169,9 @@ class QuestionAnalysis:
     asks_other: bool = False  # "Who else represents Baldwin?": one more, not those already named
     # "What did Baldwin's lawyers say the prosecution did?": the stems of who is said to have said it
     speaker: frozenset[str] = frozenset()
+    # "releas" in "When will the documentary be released?", "verdict" in "What was the verdict ...?": a word a
+    # passage must have to date, count or say what the question asks, not something else
+    event_word: str | None = None
     # the question's prepositional phrases of two words, as the preposition and the words' stems:
     # ("from", "product", "compani") for "from the production company"
     phrases: tuple[tuple[str, ...], ...] = ()
@@ -268,6 +271,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         phrases=prepositional_phrases(question),
         asks_other="else" in tokens,
         speaker=reported_speaker(question),
+        event_word=event_word(question, kind, content),
     )
 
 
@@ -475,6 +479,27 @@ def reported_speaker(question: str) -> frozenset[str]:
     Baldwin's lawyers say the prosecution did with the evidence?"."""
     match = REPORTED_SPEECH.match(question)
     return frozenset(terms(match.group(1))) if match else frozenset()
+
+
+CLOSING_WORD = re.compile(  # "When will ... released?", "How many motions did ... file?": the last word
+    r"^\s*(?:when|how (?:many|much|long))\s+(?:\w+\s+)?"
+    r"(?:did|does|do|was|were|is|are|will|would|has|have|had)\b.*\s(\w+)\W*$",
+    re.I,
+)
+ASKED_NOUN = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the|a|an)\s+(\w+)", re.I)  # "What was the verdict"
+EVENT_PATTERNS = {**dict.fromkeys(("when", "how_many", "how_much", "how_long"), CLOSING_WORD), "what": ASKED_NOUN}
+
+
+def event_word(question: str, kind: str, content: tuple[str, ...]) -> str | None:
+    """The stem of the word a passage must have to answer: the word that ends a "when" or "how many / much /
+    long" question, most often the verb of its event ("releas" in "When will the documentary be released?",
+    "file" in "How many motions did the prosecution file?"); the noun a plain "What was the X ...?" asks what
+    it is ("verdict" in "What was the verdict in Baldwin's trial?"). A passage without it dates, counts or
+    says something else."""
+    pattern = EVENT_PATTERNS.get(kind)
+    match = pattern.match(question) if pattern else None
+    word = stem(match.group(1).lower()) if match else None
+    return word if word in content else None
 
 
 VERB_FORM = re.compile(r"(?:ed|es)$")  # "compromised", "includes": a verb with no subject of its own
