@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from qa.answer import Answer, Answerer
 from qa.question import PERSON, analyse_question, focus_types
-from qa.spans import GROUP_NOUNS
+from qa.spans import GROUP_NOUNS, POSSESSIVE_WORD
 from qa.text import answer_key
 
 PRONOUN = re.compile(r"\b(he|she|him|his|her|hers|they|them|their|it|its)\b", re.IGNORECASE)
@@ -40,7 +40,6 @@ WH_FRAME = re.compile(
 ASKED_AFTER_PREPOSITION = re.compile(
     r"^(?:in|to|for|from|with|by|at|on|of|against|into|about|under|over)\s+(?:what|which|whom)\b", re.I
 )
-POSSESSIVE_END = re.compile(r"['’]s$")
 SUBJECT_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")  # "Hannah Gutierrez Reed"
 YES_NO = re.compile(
     r"^\s*(is|was|are|were|did|does|do|has|have)\s+(he|she|they|it|the\s+\w+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(.+)$",
@@ -148,8 +147,8 @@ class Conversation:
         frame = FRAME.match(previous)
         subject = frame and SUBJECT_NAME.match(previous, frame.end())
         if subject:  # "What was Hannah Gutierrez Reed convicted of?" -> "What was the director convicted of?"
-            owned = POSSESSIVE_END.search(subject.group())  # "How long is Hannah Gutierrez Reed's sentence?"
-            fragment = POSSESSIVE_END.sub("", fragment) + (owned.group() if owned else "")
+            owned = POSSESSIVE_WORD.search(subject.group())  # "How long is Hannah Gutierrez Reed's sentence?"
+            fragment = POSSESSIVE_WORD.sub("", fragment) + (owned.group() if owned else "")
             return previous[: subject.start()] + fragment + previous[subject.end() :]
         if frame:
             return f"{frame.group(1)} {fragment}?"
