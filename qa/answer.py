@@ -27,6 +27,7 @@ from qa.question import (
     ORDINAL_WORD,
     ORG,
     PERSON,
+    POSSESSIVE_MARK,
     SAYING_VERBS,
     SPEAKS,
     QuestionAnalysis,
@@ -89,7 +90,7 @@ VERB_ABSENT = 0.9
 # "What did X say Y did?": what X is said to say, what someone else is, and what no one is said to say
 SAID_BY_SPEAKER, SAID_BY_OTHER, SAID_BY_NONE = 1.2, 0.85, 0.9
 SAID_MARK = re.compile(rf"{SPEAKS.pattern}|[“”\"]", re.IGNORECASE)
-OWNED_NOUN = re.compile(r"\b([A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+(\w+)")  # "Baldwin’s attorneys"
+OWNED_NOUN = re.compile(rf"\b([A-Z][\w-]*){POSSESSIVE_MARK}\s+(\w+)")  # "Baldwin’s attorneys"
 ANOTHER_OWNER = 0.6
 UNNAMED_SPEAKERS = frozenset({"he", "she", "they", "it", "who", "which", "that"})
 EVENT_ABSENT = 0.8  # a passage without the question's event word (`QuestionAnalysis.event_word`)
@@ -696,7 +697,7 @@ def after_preposition(
 
 
 OWNED = re.compile(r"['’]s\s+([\w-]+)")
-OWNED_ANY = re.compile(r"(?:['’]s|(?<=s)['’])\s+([\w-]+)")  # "Baldwin's role", "Hutchins’ family"
+OWNED_ANY = re.compile(POSSESSIVE_MARK + r"\s+([\w-]+)")  # "Baldwin's role", "Hutchins’ family"
 
 
 def owns_asked(analysis: QuestionAnalysis, text: str, end: int) -> bool:

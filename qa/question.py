@@ -105,9 +105,10 @@ FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 TYPE_ONLY = DATE | PLACE | AMOUNT | frozenset({"PERCENT", "LANGUAGE", "NORP"})
 OWNER = re.compile(r"\s*(?:which|what)\s+([A-Za-z-]+)['’]s\s", re.IGNORECASE)  # "Which outlet's reporter"
 COMMON_OWNER = re.compile(r"\b(?:the|a|an)\s+([a-z]+)['’]s\b")  # "the armorer's prison term"
+POSSESSIVE_MARK = r"(?:['’]s|(?<=s)['’])"  # "Baldwin's", "Baldwin’s", and a plural's "Hutchins’"
 # "... Margaret's husband?", "What was Souza's job on the film?"
 POSSESSED = re.compile(
-    r"(?:['’]s|(?<=s)['’])\s+([A-Za-z-]+)(?:\s+(?:on|in|at|for|with|during)\s+(?:the\s+|a\s+|an\s+|this\s+)?[\w’'-]+)?"
+    POSSESSIVE_MARK + r"\s+([A-Za-z-]+)(?:\s+(?:on|in|at|for|with|during)\s+(?:the\s+|a\s+|an\s+|this\s+)?[\w’'-]+)?"
     r"(?:,?\s+(?:besides|apart from|aside from|other than|in addition to)\b[^?]*)?\s*\??\s*$"  # "... besides acting"
 )
 ASKS_NAME = re.compile(r"\b(?:name|title) of\b|\b(?:called|named)$")
@@ -443,7 +444,7 @@ def focus_phrase(tokens: list[str], focus: str | None) -> frozenset[str]:
 
 def focus_owner(question: str, focus: str | None) -> str | None:
     """The stem of the capitalised name that owns the focus noun: "hutchin" in "Hutchins' lawyer"."""
-    owned = focus and re.search(rf"\b([A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+{re.escape(focus)}\b", question)
+    owned = focus and re.search(rf"\b([A-Z][\w-]*){POSSESSIVE_MARK}\s+{re.escape(focus)}\b", question)
     return stem(owned.group(1).lower()) if owned else None
 
 
