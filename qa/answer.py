@@ -96,6 +96,8 @@ UNNAMED_SPEAKERS = frozenset({"he", "she", "they", "it", "who", "which", "that"}
 EVENT_ABSENT = 0.8  # a passage without the question's event word (`QuestionAnalysis.event_word`)
 ONLY_EXPECTED = 0.8  # for a question about the past, a sentence in which its verb only may happen
 MODAL_VERB = re.compile(r"\b(?:may|might|will|would|could|can|should)\s+(?:not\s+|also\s+|likely\s+)?(\w+)", re.I)
+RESTATED = 0.6  # a span that names what the question is about (`restates_question`)
+RESTATED_PERSON = 0.3  # ... a person the question names, for a question that asks for a person
 PARTLY_NAMED = 0.9  # a sentence that gives one of the question's names but not another
 OWNER_NEARBY = 0.8  # a sentence whose passage, not itself, gives the owner a question names: "the armorer's"
 OWNER_OF_ASKED = 0.7  # for "who", the owner of a thing the question names
@@ -396,7 +398,9 @@ class Answerer:
             elif analysis.kind == "who" and owns_asked(analysis, text, span.end):
                 weight *= OWNER_OF_ASKED  # "Whom is the family's lawsuit against?": not "Hutchins’ family"
             if span.mention and not span.linked and restates_question(analysis, answer_order):
-                weight *= 0.6  # "Alec Baldwin" rarely answers a question about Baldwin
+                # "Alec Baldwin" rarely answers a question about Baldwin, and never "Which actor ... Baldwin?"
+                person = "PERSON" in analysis.expected and span.mention.label == "PERSON"
+                weight *= RESTATED_PERSON if person else RESTATED
             elif span.mention and qualifies_question_name(analysis, text, tokens, span_tokens):
                 weight *= 0.6  # "Which court ... in Santa Fe?": not "NM" in "Santa Fe, NM"
             score = sentence_score * weight * (0.7 + 0.3 * proximity(span_tokens, matched))
