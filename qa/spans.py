@@ -629,8 +629,8 @@ def descriptions(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
                 continue  # "her husband" says who someone is, not what they do
             if chunk.start >= entity.end and text[entity.end : chunk.start].strip() == ",":
                 spans.append(Span(chunk.start, chunk.end, 1.0, chunk))  # an apposition
-            elif chunk.start < entity.start and chunk.end >= entity.end:
-                role = ROLE_WORDS.search(text, chunk.start, entity.start)  # "director Joel Souza"
+            elif chunk.start < entity.start and (chunk.end >= entity.end or cut_off(text, chunk, entity)):
+                role = role_words(text, chunk.start, entity.start)  # "director Joel Souza", "that filmmaker Rory"
                 owner = OWNER_BEFORE.fullmatch(text, chunk.start, entity.start)  # "Fox News Digital's Julia ..."
                 if role:
                     spans.append(Span(role.start(), role.end(), 0.9, chunk))
@@ -817,9 +817,7 @@ def person_roles(sentence, text: str, people: frozenset[str]) -> Iterator[tuple[
         if person.label != "PERSON":
             continue
         for chunk in sentence.chunks:
-            # the tagger may cut the role off into a phrase of its own: "that filmmaker| Rory Kennedy"
-            cut_off = chunk.end < person.start and text[chunk.end : person.start] == " "
-            if chunk.start < person.start and (chunk.end == person.end or cut_off):
+            if chunk.start < person.start and (chunk.end == person.end or cut_off(text, chunk, person)):
                 roles = [w for w in text[chunk.start : min(chunk.end, person.start)].split() if is_role(w)]
                 if roles:  # the head noun: "prosecutor" in "Special prosecutor"
                     yield person, stem(roles[-1].lower())
@@ -827,6 +825,20 @@ def person_roles(sentence, text: str, people: frozenset[str]) -> Iterator[tuple[
                 head = text[chunk.start : chunk.end].split()[-1]
                 if head.isalpha() and head.islower() and head not in STOPWORDS:
                     yield person, stem(head)
+
+
+def cut_off(text: str, chunk: Mention, person: Mention) -> bool:
+    """Whether the tagger cut the words before a name off into a phrase of their own: "that filmmaker| Rory
+    Kennedy"."""
+    return chunk.end < person.start and text[chunk.end : person.start] == " "
+
+
+def role_words(text: str, start: int, end: int) -> re.Match | None:
+    """The common nouns that end `text[start:end]`, right before a name, without a leading "that" or "the"."""
+    role = ROLE_WORDS.search(text, start, end)
+    while role and role.group().split()[0] in STOPWORDS and " " in role.group():
+        role = ROLE_WORDS.search(text, role.start() + len(role.group().split()[0]) + 1, end)
+    return role
 
 
 def is_role(word: str) -> bool:
