@@ -760,11 +760,27 @@ def qualifies_question_name(
     analysis: QuestionAnalysis, text: str, tokens: list[tuple[int, int, str]], span_tokens: list[int]
 ) -> bool:
     """Whether a span follows a name the question gives with only a comma between ("Santa Fe, NM"): it says
-    where or what that name is, which answers a "where" question but no other."""
+    where or what that name is, which answers a "where" question but no other; or, for "What did X say?",
+    is X's title."""
+    if analysis.asks_what_said and titles_question_name(analysis, text, tokens, span_tokens):
+        return True
     if analysis.kind == "where" or not span_tokens or span_tokens[0] == 0:
         return False
     _, end, term = tokens[span_tokens[0] - 1]
     return text[end : tokens[span_tokens[0]][0]].strip() == "," and any(term in name for name in analysis.names)
+
+
+def titles_question_name(
+    analysis: QuestionAnalysis, text: str, tokens: list[tuple[int, int, str]], span_tokens: list[int]
+) -> bool:
+    """Whether a span is the title right before a name the question gives: "that filmmaker" in "ruled that
+    filmmaker Rory Kennedy", which is not what Kennedy said."""
+    after = span_tokens[-1] + 1 if span_tokens else len(tokens)
+    if after >= len(tokens) or text[tokens[after - 1][1] : tokens[after][0]] != " ":
+        return False
+    following = CAPITALISED_WORDS.match(text, tokens[after][0]) or WORD.match(text, tokens[after][0])
+    named = {stem(word.lower()) for word in WORD.findall(following.group())}
+    return any(named & name for name in analysis.names)
 
 
 def restates_question(analysis: QuestionAnalysis, ordered_terms: list[str]) -> bool:

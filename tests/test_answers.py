@@ -197,6 +197,7 @@ OFF_TOPIC = [
     "Who was Dave Halls' lawyer?",
     "Who testified as the first witness for the defense?",  # Halls only "may testify"
     "What was the verdict in Baldwin's trial?",  # no passage names a verdict
+    "What did Kennedy say about the judge's ruling?",  # "ruled that filmmaker Rory Kennedy": her title, not her words
 ]
 
 
