@@ -111,6 +111,7 @@ POSSESSED = re.compile(
     POSSESSIVE_MARK + r"\s+([A-Za-z-]+)(?:\s+(?:on|in|at|for|with|during)\s+(?:the\s+|a\s+|an\s+|this\s+)?[\w’'-]+)?"
     r"(?:,?\s+(?:besides|apart from|aside from|other than|in addition to)\b[^?]*)?\s*\??\s*$"  # "... besides acting"
 )
+EXCLUDING = re.compile(r"\b(?:besides|apart from|aside from|other than|in addition to)\b[^?,]*", re.IGNORECASE)
 ASKS_NAME = re.compile(r"\b(?:name|title) of\b|\b(?:called|named)$")
 # A past participle, regular or not: "wounded", "given", "shown", "sworn", "caught", "paid", "shot", "kept".
 PARTICIPLE = r"\w+(?:ed|en|wn|rn|ght|aid|ot|ept|elt|ilt|ung|ent|eld|old)\b"
@@ -217,7 +218,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
         frame = frame | set(terms("located situated")) | set(terms(" ".join(WHERE_NOUNS)))
     if occupation:  # "What was Hutchins's job?": a sentence need not say "job" to say what it is
         frame = frame | {stem(ending.group(1).lower())}
-    content = tuple(t for t in terms(plain) if t not in frame and t != "whose" and not (focus and names_type(focus, t)))
+    asked = EXCLUDING.sub("", plain) if occupation else plain  # "role besides being an actor": not acting
+    content = tuple(t for t in terms(asked) if t not in frame and t != "whose" and not (focus and names_type(focus, t)))
     stranded = stranded_preposition(tokens)
     acts = asks_action(tokens)  # "do" is the question's own verb
     outcome = asks_outcome(question)

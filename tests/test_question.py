@@ -216,6 +216,11 @@ def test_a_job_question_about_a_named_person_asks_what_they_are(question):
     assert not analyse_question("What was the job?").asks_occupation
 
 
+def test_the_job_a_question_sets_aside_is_not_among_its_terms():
+    analysis = analyse_question("What is Baldwin's role on the film besides being an actor?")
+    assert "actor" not in analysis.terms and "besid" not in analysis.terms and "film" in analysis.terms
+
+
 def test_the_last_word_of_a_name_stands_for_it():
     assert analyse_question("What company does Rory Kennedy run?").surnames == (
         ("kennedi", frozenset({"rori", "kennedi"})),
