@@ -11,8 +11,10 @@ from qa.text import STOPWORDS, WORD, answer_key, stem
 
 ABSTAIN_BELOW = 0.48
 MIN_COVERAGE = 0.2
-# A paraphrase shares few words with its answer sentence; a close meaning can stand in for them.
-SEMANTIC_RESCUE, RESCUE_MARGIN = 0.6, 0.15
+# A paraphrase shares few words with its answer sentence; a close meaning can stand in for them, and a very
+# close one for some of the score (a merely close one also lets in answers to unanswerable questions).
+CLOSE_MEANING = 0.6
+SEMANTIC_RESCUE, RESCUE_MARGIN = 0.65, 0.15
 SUPPORT_COVERAGE = 0.45  # an article counts as agreeing only where its sentence matches the question well
 AGREEING_SCORE = 0.7  # ... and gives the answer nearly as strongly as the best
 
@@ -105,8 +107,8 @@ def name_stems(text: str) -> frozenset[str]:
 def well_supported(group: Group) -> bool:
     """Enough evidence to answer: a strong score with some shared words, or a sentence close in meaning."""
     score, best = group_score(group), group.best
-    if score >= ABSTAIN_BELOW and best.coverage >= MIN_COVERAGE:
-        return True
+    if score >= ABSTAIN_BELOW:
+        return best.coverage >= MIN_COVERAGE or best.similarity >= CLOSE_MEANING
     return best.similarity >= SEMANTIC_RESCUE and score >= ABSTAIN_BELOW - RESCUE_MARGIN
 
 

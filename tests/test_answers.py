@@ -196,6 +196,7 @@ OFF_TOPIC = [
     "What was the name of Hutchins' lawyer?",  # "Baldwin’s attorneys, Alex Spiro and Luke Nikas" are his
     "Who was Dave Halls' lawyer?",
     "Who testified as the first witness for the defense?",  # Halls only "may testify"
+    "Who was the first witness to take the stand at Baldwin's trial?",  # close in meaning, no shared words
     "What was the verdict in Baldwin's trial?",  # no passage names a verdict
     "What did Kennedy say about the judge's ruling?",  # "ruled that filmmaker Rory Kennedy": her title, not her words
 ]
