@@ -22,6 +22,7 @@ from qa.candidates import (
 from qa.index import Index
 from qa.nlp import CLAUSE
 from qa.question import (
+    FOCUS_TYPES,
     FUTURE_SAID,
     NEGATED_WORD,
     ORDINAL_WORD,
@@ -96,6 +97,7 @@ UNNAMED_SPEAKERS = frozenset({"he", "she", "they", "it", "who", "which", "that"}
 EVENT_ABSENT = 0.8  # a passage without the question's event word (`QuestionAnalysis.event_word`)
 ONLY_EXPECTED = 0.8  # for a question about the past, a sentence in which its verb only may happen
 MODAL_VERB = re.compile(r"\b(?:may|might|will|would|could|can|should)\s+(?:not\s+|also\s+|likely\s+)?(\w+)", re.I)
+BODY_NOUNS = frozenset(stem(noun) for noun, labels in FOCUS_TYPES.items() if labels == ORG)  # "foundation"
 RESTATED = 0.6  # a span that names what the question is about (`restates_question`)
 RESTATED_PERSON = 0.3  # ... a person the question names, for a question that asks for a person
 PARTLY_NAMED = 0.9  # a sentence that gives one of the question's names but not another
@@ -741,13 +743,14 @@ def closed_quotes(text: str, start: int, end: int) -> tuple[int, int]:
 
 def named_after(analysis: QuestionAnalysis, ordered_terms: list[str]) -> bool:
     """Whether a span is a thing of the asked kind named after a name the question gives: "the Halyna Hutchins
-    Foundation" for "Which foundation ... in Halyna Hutchins's memory?"."""
+    Foundation" for "Which foundation ... in Halyna Hutchins's memory?" or "... named after Hutchins?"."""
     focus = focus_stem(analysis)
     if analysis.kind != "which" or not focus or focus_types(analysis.focus) != ORG:  # not "Hutchins’s family"
         return False
-    return ordered_terms[-1:] == [focus] and any(
-        set(ordered_terms[: len(name)]) == name and len(ordered_terms) > len(name) for name in analysis.names
-    )
+    # the body's own noun may differ from the question's: "What organization ...?": "... Foundation"
+    if ordered_terms[-1:] != [focus] and not (ordered_terms and ordered_terms[-1] in BODY_NOUNS):
+        return False
+    return any(name <= set(ordered_terms[:-1]) for name in analysis.names)
 
 
 def names_a_body(name: frozenset[str], ordered_terms: list[str]) -> bool:

@@ -58,6 +58,8 @@ KNOWN = [
     ("What did the judge call the oversight?", "so near to bad faith as to show signs of scorching"),
     ("What does the shield law protect journalists from?", "having to turn over unpublished material to prosecutors"),
     ("Who is Dave Halls?", "assistant director"),  # what the sentence says the named person is
+    # a body named after the person the question names: "the Halyna Hutchins Foundation" for "Hutchins'"
+    ("Which organization was set up in Hutchins' memory?", "the Halyna Hutchins Foundation"),
     ("Who is Rory Kennedy?", "filmmaker"),  # the tagger cuts it off the name: "that filmmaker| Rory Kennedy"
     ("Who was Halyna Hutchins?", "cinematographer"),
     ("Who is Julia Bonavita?", "Fox News Digital"),  # whose she is: "Fox News Digital's Julia Bonavita"
