@@ -77,8 +77,14 @@ def group_candidates(store: PassageStore, candidates: list[Candidate]) -> list[G
 
 @lru_cache(maxsize=65536)
 def key_stems(key: str) -> tuple[str, ...]:
-    """The stems of an answer key's words."""
-    return tuple(stem(w) for w in key.split())
+    """The stems of an answer key's words, a month's short form as its name: "Oct. 21, 2021" has "October"."""
+    return tuple(stem(MONTHS.get(w, w)) for w in key.split())
+
+
+MONTHS = {
+    month[:3]: month
+    for month in "january february march april may june july august september october november december".split()
+} | {"sept": "september"}
 
 
 def same_answer(a: str, b: str, names_a: frozenset[str] | None = None, names_b: frozenset[str] | None = None) -> bool:

@@ -241,6 +241,13 @@ def test_variants_of_one_name_count_as_one_answer(answerer: Answerer):
     assert len({c.doc_id for c in answer.citations}) == len(answer.citations)
 
 
+def test_dates_worded_differently_agree(answerer: Answerer):
+    # "On Oct. 21, 2021, ... a prop gun ... discharged" and "In October 2021, ... the revolver discharged"
+    answer = answerer.ask("When did the fatal shooting happen?")
+    assert answer.text == "Oct. 21, 2021"
+    assert answer.agreeing_documents >= 2
+
+
 def test_only_articles_that_say_the_answer_count_as_agreeing(answerer: Answerer):
     # "Baldwin" elsewhere weighs as evidence for "exonerating Baldwin", but does not say it
     answer = answerer.ask("What has Luke Nikas described the safety bureau report as?")

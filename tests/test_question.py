@@ -456,6 +456,7 @@ def test_answer_variants(a: str, b: str, same: bool):
         ("Gutierrez Reed", "Hannah Gutierrez-Reed", True),  # the longer adds a name
         ("Baldwin", "exonerating Baldwin", False),  # the longer adds what is said of him
         ("October", "October 2021", True),  # or a number
+        ("October 2021", "Oct. 21, 2021", True),  # a month's short form is the month
         ("18 months", "18-month", True),
     ],
 )
