@@ -1155,7 +1155,9 @@ def syntax_weight(
     elif analysis.asks_subject and does_next(analysis, tokens, span_tokens, text):
         weight *= 1.15  # "Who presided over the trial?": "the judge presiding over his trial"
     if analysis.asks_subject:
-        weight *= 1.2 if mention.role in ("nsubj", "agent") else 0.9 if mention.role in ("dobj", "pobj") else 1.0
+        by = done_by(analysis, tokens, span_tokens, text) and not POSSESSIVE.match(text, mention.end)  # "family"
+        doer = mention.role in ("nsubj", "agent") or by
+        weight *= 1.2 if doer else 0.9 if mention.role in ("dobj", "pobj") else 1.0
     elif analysis.asks_object and mention.role == "agent":
         weight *= 0.7  # "who was hired": not whoever did the hiring ("hired by the producers")
     before = span_tokens[0] - 1 if span_tokens else -1
@@ -1176,6 +1178,15 @@ def does_next(analysis: QuestionAnalysis, tokens, span_tokens: list[int], text: 
     if after >= len(tokens) or tokens[after][2] != analysis.verb:
         return False
     return text[tokens[after][0] : tokens[after][1]].endswith("ing")
+
+
+def done_by(analysis: QuestionAnalysis, tokens, span_tokens: list[int], text: str) -> bool:
+    """Whether a span follows the question's verb, or its noun, and "by" or "from": "an investigation from the
+    New Mexico Occupational Health and Safety Bureau" for "Which agency investigated ...?"."""
+    first = span_tokens[0] if span_tokens else 0
+    if first < 2 or tokens[first - 2][2] != analysis.verb:
+        return False
+    return text[tokens[first - 1][0] : tokens[first - 1][1]].lower() in ("by", "from")
 
 
 def anchors(tokens, question_terms: set[str]) -> list[int]:

@@ -58,6 +58,8 @@ KNOWN = [
     ("What did the judge call the oversight?", "so near to bad faith as to show signs of scorching"),
     ("What does the shield law protect journalists from?", "having to turn over unpublished material to prosecutors"),
     ("Who is Dave Halls?", "assistant director"),  # what the sentence says the named person is
+    # who did it, after the noun of the question's verb: "an investigation from the New Mexico ... Bureau"
+    ("What bureau investigated the shooting?", "the New Mexico Occupational Health and Safety Bureau"),
     # a body named after the person the question names: "the Halyna Hutchins Foundation" for "Hutchins'"
     ("Which organization was set up in Hutchins' memory?", "the Halyna Hutchins Foundation"),
     ("Who is Rory Kennedy?", "filmmaker"),  # the tagger cuts it off the name: "that filmmaker| Rory Kennedy"
