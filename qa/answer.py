@@ -641,14 +641,20 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 def as_places(sentence: Sentence, text: str, places: frozenset[str]) -> Sentence:
     """The sentence with organisations that are named places made places: spaCy tags "Santa Fe" a place in
-    "Santa Fe, N.M." and an organisation in "at Bonanza Creek Ranch near Santa Fe"."""
-    if not any(m.label == "ORG" and text[m.start : m.end] in places for m in sentence.entities):
+    "Santa Fe, N.M." and an organisation in "at Bonanza Creek Ranch near Santa Fe"; and so are the names of
+    a dateline, where the story was filed from ("Santa Fe, NM — In an unexpected turn ...")."""
+    dateline = DATELINE.match(text, sentence.start, sentence.end)
+    dated_until = dateline.end() if dateline else sentence.start
+
+    def place(m) -> bool:
+        return m.label == "ORG" and (text[m.start : m.end] in places or m.end <= dated_until)
+
+    if not any(place(m) for m in sentence.entities):
         return sentence
-    entities = tuple(
-        replace(m, label="GPE") if m.label == "ORG" and text[m.start : m.end] in places else m
-        for m in sentence.entities
-    )
-    return replace(sentence, entities=entities)
+    return replace(sentence, entities=tuple(replace(m, label="GPE") if place(m) else m for m in sentence.entities))
+
+
+DATELINE = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)*, [A-Z][\w.]*\s*[—–]")  # "SANTA FE, N.M –", "Santa Fe, NM —"
 
 
 def asked_doers(analysis: QuestionAnalysis, sentence: Sentence) -> list[tuple[int, int]]:
