@@ -146,7 +146,8 @@ def typed_spans(
     spans = [
         typed_span(analysis, sentence, text, m)
         for m in found
-        if m.label in analysis.expected or years_asked(analysis, m, text)
+        if (m.label in analysis.expected or years_asked(analysis, m, text))
+        and not (m.label in PLACE and is_person(text, m, people) and not placed(text, m))  # "against Baldwin"
     ]
     if analysis.kind == "when":  # "more than a year after the shooting"
         spans = [
@@ -684,6 +685,7 @@ def name_modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span
     in "the California Shield Law" (the words before those the question uses); for "In which city is the
     First Judicial District Court?", "Santa Fe" in "Santa Fe's First Judicial District Court"."""
     spans = []
+    names = [m for m in sentence.entities if m.label not in ("PERSON", "WORK_OF_ART")]
     for mention in sentence.entities + sentence.chunks:
         words = list(MODIFIER_WORD.finditer(text, mention.start, mention.end))
         named = len(words)
@@ -691,6 +693,8 @@ def name_modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span
             named -= 1
         kept = [w for w in words[:named] if w.group().lower() not in STOPWORDS]
         if kept and named < len(words) and all(w.group()[:1].isupper() for w in kept):
+            if analysis.expected == PLACE and not any(m.start <= kept[0].start() < m.end for m in names):
+                continue  # "In which city ...?": not "‘Rust’ Shooting" in "‘Rust’ Shooting Case", a name of no place
             end = kept[-1].end() - (2 if POSSESSIVE_WORD.search(kept[-1].group()) else 0)
             spans.append(Span(kept[0].start(), end, 0.9, mention))
     return spans
@@ -1218,6 +1222,12 @@ def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> flo
         return 0.6  # "Where is the lawsuit pursued?": not "Rust" in "against Rust producers in New Mexico"
     if analysis.focus in REGIONS and mention.label in ("GPE", "ORG") and REGION_AFTER.match(text, mention.end):
         return 0.6  # "Which state?": the place after the comma, not the city before it ("Santa Fe, N.M.")
+    if (
+        analysis.focus in TOWNS
+        and mention.label in ("GPE", "ORG")
+        and TOWN_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    ):
+        return 0.6  # "Which city?": the place before the comma, not the state after it ("Santa Fe, NM")
     if analysis.focus in ("year", "years") and mention.label == "DATE":
         return 1.0 if YEAR_GIVEN.search(text[mention.start : mention.end]) else 0.3  # "in what year": not "July"
     if mention.label == "DATE" and not SPECIFIC_DATE.search(text[mention.start : mention.end]):
@@ -1238,6 +1248,8 @@ DURATION_WORDS = re.compile(
 )
 REGIONS = frozenset("state states country countries province region".split())
 REGION_AFTER = re.compile(r",\s*[A-Z]")
+TOWNS = frozenset("city cities town towns village villages".split())
+TOWN_BEFORE = re.compile(r"[A-Z][\w.]*,\s*\Z")
 RELATIVE = re.compile(r"\s*(?:after|before|later|earlier|ago)\b")
 YEAR_GIVEN = re.compile(r"\b\d{4}s?\b")  # "in what year" is answered by one: not "July", nor "last year"
 SPECIFIC_DATE = re.compile(

@@ -58,6 +58,9 @@ KNOWN = [
     ("What did the judge call the oversight?", "so near to bad faith as to show signs of scorching"),
     ("What does the shield law protect journalists from?", "having to turn over unpublished material to prosecutors"),
     ("Who is Dave Halls?", "assistant director"),  # what the sentence says the named person is
+    # a dateline is where the story was filed from; of "Santa Fe, NM" the city is the first, the state the second
+    ("In what city was the Rust case dismissed?", "Santa Fe"),
+    ("In which state was the manslaughter trial held?", "NM"),
     # who did it, after the noun of the question's verb: "an investigation from the New Mexico ... Bureau"
     ("What bureau investigated the shooting?", "the New Mexico Occupational Health and Safety Bureau"),
     # a body named after the person the question names: "the Halyna Hutchins Foundation" for "Hutchins'"
