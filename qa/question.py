@@ -522,7 +522,9 @@ def asks_direct_object(tokens: list[str]) -> bool:
     if position is None or tokens[position] != "what":
         return False
     auxiliary = tokens[position + 1 : position + 2]
-    if auxiliary in (["did"], ["does"], ["do"], ["has"], ["have"], ["had"], ["will"]):
+    if auxiliary in (["did"], ["does"], ["do"], ["has"], ["have"], ["had"], ["will"]) or plural_after_modal(
+        tokens[position + 1 : position + 3]
+    ):
         return tokens[position + 2 : position + 3] not in (["been"], ["be"])  # not "What had been withheld?"
     # "What is Gutierrez-Reed appealing?": a progressive verb after the subject
     return (  # not "What was Baldwin accused of after the shooting?", where the "-ing" word is a noun
@@ -540,11 +542,21 @@ def asks_subject(tokens: list[str], focus: str | None, named: tuple[frozenset[st
     if rest is None:
         return False
     if len(rest) >= 2 and rest[0] in MODAL_AUXILIARIES:  # "who has pleaded", "who will testify"
-        subject_follows = rest[1] in DETERMINERS or any(stem(rest[1]) in name for name in named)
+        subject_follows = (
+            rest[1] in DETERMINERS or any(stem(rest[1]) in name for name in named) or plural_after_modal(rest)
+        )
         return rest[1] not in ("been", "be") and not subject_follows  # "what may the dismissal bring"
     if len(rest) >= 2 and rest[0] in ("is", "was", "are", "were") and rest[1].endswith("ing"):
         return True  # "who is making"
     return bool(rest) and rest[0] not in AUXILIARIES and rest[0] not in STOPWORDS
+
+
+def plural_after_modal(rest: list[str]) -> bool:
+    """Whether a plural noun follows a modal, the subject of the verb after it ("what can prosecutors present");
+    a verb after "will" or "can" has no "-s" ("who will testify"), one after "has" may ("who has ...")."""
+    if len(rest) < 2 or rest[0] not in MODAL_AUXILIARIES - {"has", "have", "had"}:
+        return False
+    return rest[1].endswith("s") and not rest[1].endswith(("ss", "us"))
 
 
 def after_wh_phrase(tokens: list[str], focus: str | None) -> list[str] | None:

@@ -486,6 +486,12 @@ def test_a_determiner_after_a_modal_starts_the_subject_so_what_is_the_object():
     assert analyse_question("Who has pleaded no contest?").asks_subject
 
 
+def test_a_plural_noun_after_a_modal_is_the_subject_so_what_is_the_object():
+    analysis = analyse_question("What can prosecutors present at trial?")
+    assert analysis.asks_direct_object and not analysis.asks_subject
+    assert analyse_question("Who will testify at the trial?").asks_subject  # a verb after "will" has no "-s"
+
+
 def test_a_common_acronym_is_no_name():
     assert analyse_question("What TV program has Baldwin appeared on?").names == (frozenset({"baldwin"}),)
     assert analyse_question("What did Morrissey regret about Baldwin?").asks_what_said  # a feeling's clause
