@@ -178,15 +178,18 @@ class Answerer:
         return self.store.sentences[lo:hi]
 
     def people(self, doc_index: int) -> frozenset[str]:
-        """The words of the names article `doc_index` tags as people more often than as anything else, made
-        once ("Normandy" in "Richard of Normandy" is a place: the words after "of" do not count)."""
+        """The words of the names article `doc_index` tags as people more often than as anything else, a full
+        name counting twice, made once ("Normandy" in "Richard of Normandy" is a place: the words after "of"
+        do not count)."""
         if doc_index not in self.names:
             text, votes = self.store.documents[doc_index].text, Counter()
             for sentence in self.doc_sentences(doc_index):
                 for m in sentence.entities:
-                    for word in WORD.findall(text[m.start : m.end].split(" of ")[0]):
+                    name = WORD.findall(text[m.start : m.end].split(" of ")[0])
+                    for word in name:
                         if word.lower() not in STOPWORDS and len(word) > 1:
-                            votes[word.lower()] += 1 if m.label == "PERSON" else -1
+                            # a full name tagged a person outweighs the surname alone tagged otherwise
+                            votes[word.lower()] += (1 + (len(name) > 1)) if m.label == "PERSON" else -1
             self.names[doc_index] = frozenset(word for word, vote in votes.items() if vote > 0)
         return self.names[doc_index]
 
