@@ -1230,6 +1230,8 @@ def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> flo
         return 0.6  # "Which city?": the place before the comma, not the state after it ("Santa Fe, NM")
     if analysis.focus in ("year", "years") and mention.label == "DATE":
         return 1.0 if YEAR_GIVEN.search(text[mention.start : mention.end]) else 0.3  # "in what year": not "July"
+    if analysis.focus in ("month", "months") and mention.label == "DATE":
+        return 1.0 if MONTH_GIVEN.search(text[mention.start : mention.end]) else 0.3  # "which month": not "2021"
     if mention.label == "DATE" and not SPECIFIC_DATE.search(text[mention.start : mention.end]):
         if analysis.focus in ("date", "day"):
             return 0.3  # "on what date": "more than a year" does not say
@@ -1251,11 +1253,10 @@ REGION_AFTER = re.compile(r",\s*[A-Z]")
 TOWNS = frozenset("city cities town towns village villages".split())
 TOWN_BEFORE = re.compile(r"[A-Z][\w.]*,\s*\Z")
 RELATIVE = re.compile(r"\s*(?:after|before|later|earlier|ago)\b")
+MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+MONTH_GIVEN = re.compile(MONTH, re.IGNORECASE)
 YEAR_GIVEN = re.compile(r"\b\d{4}s?\b")  # "in what year" is answered by one: not "July", nor "last year"
-SPECIFIC_DATE = re.compile(
-    r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b",
-    re.IGNORECASE,
-)
+SPECIFIC_DATE = re.compile(rf"\d|{MONTH}|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
 MODIFIER_WORD = re.compile(r"[\w’'-]+")  # "behind-the-scenes" is one modifier
