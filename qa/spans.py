@@ -83,6 +83,8 @@ def spans_for(
     if analysis.typed and not (analysis.kind == "which" and analysis.asks_subtype):  # "What type of film?": a kind
         return typed_spans(analysis, sentence, text, people, previous, following)
     if analysis.kind == "which" and analysis.focus in WORDING_NOUNS:  # "What phrase did Moxie Films use?"
+        if analysis.focus_modifier == stem("prison"):  # "What prison term ...?": a sentence, not a wording
+            return which_spans(analysis, sentence, text)
         return wordings(analysis, sentence, text)
     if analysis.kind == "which" and analysis.focus:
         return which_spans(analysis, sentence, text)

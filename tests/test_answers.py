@@ -61,7 +61,8 @@ KNOWN = [
     # a dateline is where the story was filed from; of "Santa Fe, NM" the city is the first, the state the second
     ("In what city was the Rust case dismissed?", "Santa Fe"),
     ("In which state was the manslaughter trial held?", "NM"),
-    ("In what month were the charges against Baldwin dismissed?", "July"),  # a month, not "in 2021"
+    ("In what month were the charges against Baldwin dismissed?", "July"),
+    ("What prison term is Gutierrez Reed serving?", "18-month"),  # a sentence, not a wording  # a month, not "in 2021"
     # "Nikas has described ...": tagged an organisation there, but "Luke Nikas" is a person's full name
     ("Which attorney described the bureau's report as exonerating Baldwin?", "Nikas"),
     # who did it, after the noun of the question's verb: "an investigation from the New Mexico ... Bureau"
