@@ -90,6 +90,7 @@ NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
 VERB_ABSENT = 0.9
 # "What did X say Y did?": what X is said to say, what someone else is, and what no one is said to say
 SAID_BY_SPEAKER, SAID_BY_OTHER, SAID_BY_NONE = 1.2, 0.85, 0.9
+NOTHING_SAID = 0.7  # ... where the question asks for all that was said ("What did Halls tell investigators?")
 SAID_MARK = re.compile(rf"{SPEAKS.pattern}|[“”\"]", re.IGNORECASE)
 OWNED_NOUN = re.compile(rf"\b([A-Z][\w-]*){POSSESSIVE_MARK}\s+(\w+)")  # "Baldwin’s attorneys"
 ANOTHER_OWNER = 0.6
@@ -367,8 +368,9 @@ class Answerer:
         if analysis.event_word and analysis.event_word not in passage_terms:
             sentence_score *= EVENT_ABSENT  # "When will the documentary be released?": not "on Monday ruled"
         matched = anchors(tokens, question_terms)
-        said = bool(analysis.speaker) and bool(  # a quote says someone said it, if not whom
-            SAYING_VERBS & sentence_terms or SAID_MARK.search(text, sentence.start, sentence.end)
+        said = bool(analysis.speaker) and (  # a quote says someone said it, if not whom; "a state ..." does not
+            any(stem(p.label) in SAYING_VERBS for p in sentence.predicates)
+            or bool(SAID_MARK.search(text, sentence.start, sentence.end))
         )
         focus = focus_stem(analysis)
         doers = asked_doers(analysis, sentence) if analysis.asks_object and not analysis.reported else []
@@ -612,8 +614,8 @@ def speaker_weight(analysis: QuestionAnalysis, sentence: Sentence, span: Span, s
         for p in sentence.predicates
         if p.role == CLAUSE and stem(p.label) in SAYING_VERBS and p.start <= span.start and span.end <= p.end
     ]
-    if not said:
-        return SAID_BY_NONE  # "Baldwin accidentally fired a gun ...": told, not said by anyone
+    if not said:  # "Baldwin accidentally fired a gun ...": told, not said by anyone
+        return NOTHING_SAID if analysis.asks_what_said else SAID_BY_NONE
     if analysis.speaker & set(speakers):
         return SAID_BY_SPEAKER
     # "..., saying the footage includes ...", "she said ...": a speaker not given may be the question's

@@ -88,7 +88,7 @@ SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b|\bgenre\b", 
 SAYING_VERBS = frozenset(
     stem(w) for w in "say said state claim argue contend insist write wrote maintain allege assert admit".split()
 )
-SAYING = "say|says|said|saying|told|tells"
+SAYING = "say|says|said|saying|tell|tells|told|telling"
 SAYS = re.compile(rf"\b(?:{SAYING})\b", re.IGNORECASE)
 # "Who argued that ...?" asks whom words are put in the mouth of, as "Who said ...?" does
 SPEAKS = re.compile(rf"\b(?:{SAYING}|argued?|argues|contend(?:s|ed)?|stated|wrote)\b", re.IGNORECASE)
@@ -512,6 +512,8 @@ def asks_what_said(tokens: list[str]) -> bool:
     """Whether the question asks for the words someone said, not for a part of them: "What did Morrissey
     argue about the bullets?", but not "What did prosecutors say the footage includes?"."""
     said = next((i for i, t in enumerate(tokens) if stem(t) in SAYING_VERBS | KNOWING_VERBS), None)
+    if said is None:  # "What did Halls tell investigators (about ...)?": told them, whoever they are
+        said = next((i + 1 for i, t in enumerate(tokens[:-1]) if t in ("tell", "told")), None)
     return said is not None and (said == len(tokens) - 1 or tokens[said + 1] in REPORTED_TOPIC | {"that"})
 
 

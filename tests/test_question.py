@@ -486,6 +486,11 @@ def test_a_determiner_after_a_modal_starts_the_subject_so_what_is_the_object():
     assert analyse_question("Who has pleaded no contest?").asks_subject
 
 
+def test_what_someone_told_someone_is_what_they_said():
+    analysis = analyse_question("What did Dave Halls tell investigators?")
+    assert analysis.asks_what_said and analysis.speaker == {"dave", "hall"} and not analysis.asks_direct_object
+
+
 def test_a_plural_noun_after_a_modal_is_the_subject_so_what_is_the_object():
     analysis = analyse_question("What can prosecutors present at trial?")
     assert analysis.asks_direct_object and not analysis.asks_subject
