@@ -99,6 +99,7 @@ EVENT_ABSENT = 0.8  # a passage without the question's event word (`QuestionAnal
 ONLY_EXPECTED = 0.8  # for a question about the past, a sentence in which its verb only may happen
 MODAL_VERB = re.compile(r"\b(?:may|might|will|would|could|can|should)\s+(?:not\s+|also\s+|likely\s+)?(\w+)", re.I)
 BODY_NOUNS = frozenset(stem(noun) for noun, labels in FOCUS_TYPES.items() if labels == ORG)  # "foundation"
+BODY_FOR_PERSON = 0.6  # an organisation, for a question that asks for a person by role ("which lawyer")
 RESTATED = 0.6  # a span that names what the question is about (`restates_question`)
 RESTATED_PERSON = 0.3  # ... a person the question names, for a question that asks for a person
 PARTLY_NAMED = 0.9  # a sentence that gives one of the question's names but not another
@@ -374,6 +375,7 @@ class Answerer:
         )
         focus = focus_stem(analysis)
         doers = asked_doers(analysis, sentence) if analysis.asks_object and not analysis.reported else []
+        person_role = bool(analysis.focus) and focus_types(analysis.focus) == PERSON
         results = []
         people, previous, following = self.people(sentence.doc_index), self.previous(index), self.following(index)
         for span in spans_for(analysis, sentence, text, people, previous, following):
@@ -388,6 +390,8 @@ class Answerer:
             ):
                 continue  # never answer with the question's own words ("keenly aware" for "... keenly aware of?")
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus, text)
+            if person_role and span.mention and span.mention.label == "ORG":
+                weight *= BODY_FOR_PERSON  # "Who is the defense lawyer who ...?": not "the ... Safety Bureau"
             if any(start <= answer.start and answer.end <= end for start, end in doers):
                 weight *= DOER_NOT_ASKED  # "Who did the defense accuse?": not "Baldwin’s defense team accused"
             if after_preposition(text, tokens, span_tokens, span.end, analysis):
