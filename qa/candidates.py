@@ -113,8 +113,9 @@ def name_stems(text: str) -> frozenset[str]:
 def well_supported(group: Group) -> bool:
     """Enough evidence to answer: a strong score with some shared words, or a sentence close in meaning."""
     score, best = group_score(group), group.best
-    if score >= ABSTAIN_BELOW:
-        return best.coverage >= MIN_COVERAGE or best.similarity >= CLOSE_MEANING
+    if score >= ABSTAIN_BELOW:  # the words may be shared by another sentence that gives the answer as strongly
+        strong = [best] + [c for c in group.members if c.score >= ABSTAIN_BELOW]
+        return any(c.coverage >= MIN_COVERAGE or c.similarity >= CLOSE_MEANING for c in strong)
     return best.similarity >= SEMANTIC_RESCUE and score >= ABSTAIN_BELOW - RESCUE_MARGIN
 
 

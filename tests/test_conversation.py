@@ -68,6 +68,14 @@ def test_who_else_passes_over_the_answers_already_given(answerer):
     assert conversation.ask("And who else represents Baldwin?").answer.text == "Alex Spiro"
 
 
+def test_who_else_may_be_given_where_another_sentence_shares_the_question_s_words(answerer):
+    # "Baldwin’s attorneys, Alex Spiro and Luke Nikas ..." scores best, "appeared in court with his attorneys
+    # Luke Nikas and Alex Spiro" shares "court"
+    conversation = Conversation(answerer)
+    conversation.ask("Which lawyer described the safety report as exonerating Baldwin?")
+    assert conversation.ask("Who else represented Baldwin in court?").answer.text == "Alex Spiro"
+
+
 def test_they_points_to_the_last_group_a_question_named(answerer):
     conversation = Conversation(answerer)
     conversation.ask("Who was killed in the shooting?")
