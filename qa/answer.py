@@ -386,7 +386,9 @@ class Answerer:
             answer_order = [t for *_, t in word_spans(text[answer.start : answer.end]) if t]
             answer_terms = set(answer_order)
             if not answer_terms or (
-                answer_terms <= question_terms | {focus} and not named_after(analysis, answer_order)
+                answer_terms <= question_terms | {focus}
+                and not named_after(analysis, answer_order)
+                and analysis.kind != "yesno"  # "May Halls testify?": "may testify at Baldwin’s trial" confirms
             ):
                 continue  # never answer with the question's own words ("keenly aware" for "... keenly aware of?")
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus, text)

@@ -103,7 +103,34 @@ def spans_for(
             + means(analysis, sentence, text)
             + [Span(sentence.start, sentence.end, 0.6)]
         )
+    if analysis.kind == "yesno" and " or " not in analysis.text:  # "May he testify?": "may testify at ..."
+        return asked_verb_phrases(analysis, sentence, text) + [Span(sentence.start, sentence.end, 0.6)]
     return [Span(sentence.start, sentence.end, 0.6)]
+
+
+AUXILIARY_BEFORE = re.compile(
+    r"\b(?:may|might|can|could|will|would|should|must|is|are|was|were|has|have|had)"
+    r"(?:\s+(?:not|also|still|likely|already))?\s+\Z"
+)
+
+
+def asked_verb_phrases(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """For a yes-or-no question, the verb phrases of its verb, with the auxiliary that says whether or how far
+    it holds: "may testify at Baldwin’s trial" for "May he testify at the trial?", "is appealing her
+    18-month sentence" for "Is she appealing her sentence?"."""
+    spans = []
+    for p in sentence.predicates:
+        verb = stem(p.label)
+        if verb not in analysis.terms or verb in SAYING_VERBS or p.role in ("amod", "manner"):
+            continue  # "Do his lawyers say he has control?": what they say answers, not "saying"
+        if text[p.start].isupper():
+            continue  # a headline's "Dismissed Amid Evidence Withholding Controversy"
+        auxiliary = AUXILIARY_BEFORE.search(text, max(sentence.start, p.start - 20), p.start)
+        if auxiliary:  # says whether it holds, as the question asks
+            spans.append(Span(auxiliary.start(), p.end, 1.1, p))
+        else:  # "allowed experts to testify": of someone else, or not said to hold
+            spans.append(Span(p.start, p.end, 0.8 if text.startswith("to ", p.start - 3) else 1.0, p))
+    return spans
 
 
 def accompanying(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:

@@ -64,6 +64,9 @@ KNOWN = [
     ("In what month were the charges against Baldwin dismissed?", "July"),
     ("What prison term is Gutierrez Reed serving?", "18-month"),  # a sentence, not a wording  # a month, not "in 2021"
     ("Who is the defense lawyer who called the safety report exonerating?", "Nikas"),  # not the bureau
+    # a yes-or-no question: the verb phrase that says whether, and how far, it holds
+    ("Could Dave Halls testify at Baldwin's trial?", "may testify at Baldwin’s trial"),
+    ("Will witnesses from the investigation testify?", "are likely to testify"),
     # "Nikas has described ...": tagged an organisation there, but "Luke Nikas" is a person's full name
     ("Which attorney described the bureau's report as exonerating Baldwin?", "Nikas"),
     # who did it, after the noun of the question's verb: "an investigation from the New Mexico ... Bureau"
