@@ -714,9 +714,20 @@ def after_preposition(
         return False
     # "What did she describe the oversight as?": "describing their action as ...", where "as" is the verb's
     verb_before = analysis.preposition == "as" and set(analysis.terms) & {t for *_, t in tokens[max(0, at - 4) : at]}
-    if analysis.stranded_after and (at == 0 or tokens[at - 1][2] != analysis.stranded_after) and not verb_before:
+    if (
+        analysis.stranded_after
+        and (at == 0 or word_before(text, tokens, at) != analysis.stranded_after)
+        and not verb_before
+    ):
         return False
     return not POSSESSIVE.match(text, end)
+
+
+def word_before(text: str, tokens: list[tuple[int, int, str]], at: int) -> str:
+    """The stem of the word before token `at`, or the word itself where it is a stop word: "been" in "has
+    always been about"."""
+    start, end, term = tokens[at - 1]
+    return term or stem(text[start:end].lower())
 
 
 OWNED = re.compile(r"['’]s\s+([\w-]+)")

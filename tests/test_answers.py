@@ -64,6 +64,8 @@ KNOWN = [
     ("In what month were the charges against Baldwin dismissed?", "July"),
     ("What prison term is Gutierrez Reed serving?", "18-month"),  # a sentence, not a wording  # a month, not "in 2021"
     ("Who is the defense lawyer who called the safety report exonerating?", "Nikas"),  # not the bureau
+    # a stranded preposition after a stop word still meets its place: "has always been about seeking ..."
+    ("What did Kari Morrissey say the case had always been about?", "seeking justice for Halyna Hutchins"),
     # a yes-or-no question: the verb phrase that says whether, and how far, it holds
     ("Could Dave Halls testify at Baldwin's trial?", "may testify at Baldwin’s trial"),
     ("Will witnesses from the investigation testify?", "are likely to testify"),
