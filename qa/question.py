@@ -112,6 +112,10 @@ POSSESSED = re.compile(
     r"(?:,?\s+(?:besides|apart from|aside from|other than|in addition to)\b[^?]*)?\s*\??\s*$"  # "... besides acting"
 )
 EXCLUDING = re.compile(r"\b(?:besides|apart from|aside from|other than|in addition to)\b[^?,]*", re.IGNORECASE)
+# "Who is Baldwin's defense lawyer that ...?": the role a "who is" question asks, owned, before its clause
+OWNED_ROLE = re.compile(
+    r"\s*[Ww]ho\s+(?:is|was|are|were)\s+[A-Z][\w-]*" + POSSESSIVE_MARK + r"\s+(?:[a-z]+\s+)?([a-z]+)\s+(?:that|who)\b"
+)
 ASKS_NAME = re.compile(r"\b(?:name|title) of\b|\b(?:called|named)$")
 # A past participle, regular or not: "wounded", "given", "shown", "sworn", "caught", "paid", "shot", "kept".
 PARTICIPLE = r"\w+(?:ed|en|wn|rn|ght|aid|ot|ept|elt|ilt|ung|ent|eld|old)\b"
@@ -203,7 +207,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     plain = NEGATION.sub(uncontract, question)  # "won't" is "will not", not "won" and "t"
     # "on-set" is a modifier, not the preposition "on"; "..., according to X" says who says so, not what is asked
     tokens = words(COMPOUND_PREPOSITION.sub(r"\1", ATTRIBUTION.sub("", plain)))
-    ending = POSSESSED.search(question)
+    ending = POSSESSED.search(question) or OWNED_ROLE.match(question)
     kind, expected, focus = classify(tokens, ending.group(1).lower().split("-")[-1] if ending else None)
     owner = OWNER.match(question)
     if owner:  # "Which outlet's reporter ...?" asks for the outlet

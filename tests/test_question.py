@@ -486,6 +486,10 @@ def test_a_determiner_after_a_modal_starts_the_subject_so_what_is_the_object():
     assert analyse_question("Who has pleaded no contest?").asks_subject
 
 
+def test_an_owned_role_before_a_clause_is_the_role_asked():
+    assert analyse_question("Who is Baldwin's defense lawyer who argued the role was irrelevant?").focus == "lawyer"
+
+
 def test_what_someone_told_someone_is_what_they_said():
     analysis = analyse_question("What did Dave Halls tell investigators?")
     assert analysis.asks_what_said and analysis.speaker == {"dave", "hall"} and not analysis.asks_direct_object
