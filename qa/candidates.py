@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from qa.store import PassageStore
-from qa.text import STOPWORDS, WORD, answer_key, stem
+from qa.text import MONTH_NAMES, STOPWORDS, WORD, answer_key, stem
 
 ABSTAIN_BELOW = 0.48
 MIN_COVERAGE = 0.2
@@ -81,10 +81,7 @@ def key_stems(key: str) -> tuple[str, ...]:
     return tuple(stem(MONTHS.get(w, w)) for w in key.split())
 
 
-MONTHS = {
-    month[:3]: month
-    for month in "january february march april may june july august september october november december".split()
-} | {"sept": "september"}
+MONTHS = {month[:3]: month for month in MONTH_NAMES} | {"sept": "september"}
 
 
 def same_answer(a: str, b: str, names_a: frozenset[str] | None = None, names_b: frozenset[str] | None = None) -> bool:

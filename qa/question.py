@@ -106,12 +106,13 @@ TYPE_ONLY = DATE | PLACE | AMOUNT | frozenset({"PERCENT", "LANGUAGE", "NORP"})
 OWNER = re.compile(r"\s*(?:which|what)\s+([A-Za-z-]+)['’]s\s", re.IGNORECASE)  # "Which outlet's reporter"
 COMMON_OWNER = re.compile(r"\b(?:the|a|an)\s+([a-z]+)['’]s\b")  # "the armorer's prison term"
 POSSESSIVE_MARK = r"(?:['’]s|(?<=s)['’])"  # "Baldwin's", "Baldwin’s", and a plural's "Hutchins’"
+SETTING_ASIDE = r"(?:besides|apart from|aside from|other than|in addition to)"  # what is not asked
 # "... Margaret's husband?", "What was Souza's job on the film?"
 POSSESSED = re.compile(
     POSSESSIVE_MARK + r"\s+([A-Za-z-]+)(?:\s+(?:on|in|at|for|with|during)\s+(?:the\s+|a\s+|an\s+|this\s+)?[\w’'-]+)?"
-    r"(?:,?\s+(?:besides|apart from|aside from|other than|in addition to)\b[^?]*)?\s*\??\s*$"  # "... besides acting"
+    rf"(?:,?\s+{SETTING_ASIDE}\b[^?]*)?\s*\??\s*$"  # "... besides acting"
 )
-EXCLUDING = re.compile(r"\b(?:besides|apart from|aside from|other than|in addition to)\b[^?,]*", re.IGNORECASE)
+EXCLUDING = re.compile(rf"\b{SETTING_ASIDE}\b[^?,]*", re.IGNORECASE)  # "besides being an actor"
 # "Who is Baldwin's defense lawyer that ...?": the role a "who is" question asks, owned, before its clause
 OWNED_ROLE = re.compile(
     r"\s*[Ww]ho\s+(?:is|was|are|were)\s+[A-Z][\w-]*" + POSSESSIVE_MARK + r"\s+(?:[a-z]+\s+)?([a-z]+)\s+(?:that|who)\b"

@@ -19,7 +19,7 @@ from qa.question import (
     is_agent_noun,
 )
 from qa.temporal import names_a_year
-from qa.text import STOPWORDS, WORD, stem, word_spans
+from qa.text import MONTH_NAMES, STOPWORDS, WORD, stem, word_spans
 
 # "How did X describe / call / characterise Y?" asks for X's own words, which news text quotes; so does
 # "What did X say / argue ...?".
@@ -116,8 +116,8 @@ AUXILIARY_BEFORE = re.compile(
 
 def asked_verb_phrases(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """For a yes-or-no question, the verb phrases of its verb, with the auxiliary that says whether or how far
-    it holds: "may testify at Baldwin’s trial" for "May he testify at the trial?", "is appealing her
-    18-month sentence" for "Is she appealing her sentence?"."""
+    it holds: "may testify at Baldwin’s trial" for "May he testify at the trial?", "are likely to testify at
+    Baldwin’s trial" for "Will witnesses from the investigation testify?"."""
     spans = []
     for p in sentence.predicates:
         verb = stem(p.label)
@@ -1282,7 +1282,7 @@ REGION_AFTER = re.compile(r",\s*[A-Z]")
 TOWNS = frozenset("city cities town towns village villages".split())
 TOWN_BEFORE = re.compile(r"[A-Z][\w.]*,\s*\Z")
 RELATIVE = re.compile(r"\s*(?:after|before|later|earlier|ago)\b")
-MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+MONTH = rf"\b(?:{'|'.join(month[:3] for month in MONTH_NAMES)})[a-z]*\b"  # "Oct.", "October"
 MONTH_GIVEN = re.compile(MONTH, re.IGNORECASE)
 YEAR_GIVEN = re.compile(r"\b\d{4}s?\b")  # "in what year" is answered by one: not "July", nor "last year"
 SPECIFIC_DATE = re.compile(rf"\d|{MONTH}|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)

@@ -22,6 +22,8 @@ STOPWORDS = frozenset(
     mostly still must despite amid try tries tried trying along""".split()
 )
 
+MONTH_NAMES = "january february march april may june july august september october november december".split()
+
 _stemmer = Stemmer.Stemmer("english")
 
 
