@@ -415,7 +415,8 @@ def reported_by(clause: Mention, text: str) -> set[str]:
 
 def without_tail(analysis: QuestionAnalysis, span: Span, text: str) -> Span | None:
     """A clause without the subordinate clause that ends it, where the question does not ask about that part:
-    "claiming the gun fired accidentally | after he followed instructions ..."; a little stronger than the
+    "claiming the gun fired accidentally | after he followed instructions ...", "it was vital to his
+    defense|, alleging the prosecution deliberately withheld it"; a little stronger than the
     whole, which says more than was asked. Linked: the question's words in it say what the clause is about."""
     tail = SUBORDINATE.search(text, span.start, span.end)
     if not tail or terms_of(text, Span(tail.start(), span.end, 0)) & set(analysis.terms):
@@ -423,7 +424,7 @@ def without_tail(analysis: QuestionAnalysis, span: Span, text: str) -> Span | No
     return Span(span.start, tail.start(), span.weight * 1.02, span.mention, linked=True)
 
 
-SUBORDINATE = re.compile(r"\s+(?:after|before|because|while|when|although|unless|since|until)\s+")
+SUBORDINATE = re.compile(r"\s+(?:after|before|because|while|when|although|unless|since|until)\s+|,\s+(?=\w+ing\s)")
 HELD_BY = re.compile(r" ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*) (?:was|were|is|are|had been|has been) (\w+ing)\b")
 
 

@@ -257,6 +257,11 @@ def test_variants_of_one_name_count_as_one_answer(answerer: Answerer):
     assert len({c.doc_id for c in answer.citations}) == len(answer.citations)
 
 
+def test_a_clause_is_given_without_the_participle_clause_that_trails_it(answerer: Answerer):
+    # "... insisted it was vital to his defense, alleging the prosecution deliberately withheld it."
+    assert answerer.ask("What did Baldwin's lawyers insist about the evidence?").text == "it was vital to his defense"
+
+
 def test_dates_worded_differently_agree(answerer: Answerer):
     # "On Oct. 21, 2021, ... a prop gun ... discharged" and "In October 2021, ... the revolver discharged"
     answer = answerer.ask("When did the fatal shooting happen?")
