@@ -1416,6 +1416,7 @@ def appositives(analysis: QuestionAnalysis, sentence, text: str, focus: str) -> 
 # serving ...", "met with multiple barriers| that have compromised ..."
 NEXT_CLAUSE = re.compile(
     r"\s+(?:(?:and|but|or)\s+(?:is|was|are|were|has|have|had|will|would|can|could|did|does)|that|which|who|as to)\b"
+    r"|\s+(?:and|but)\s+(?:also\s+|then\s+)?\w+ed\b"  # "sat for multiple interviews| and also agreed to ..."
 )  # ... "so near to bad faith| as to show signs of scorching"
 
 
