@@ -740,6 +740,8 @@ def focus_types(focus: str, agents: bool = True) -> frozenset[str]:
     for singular in singulars:
         if singular in FOCUS_TYPES:
             return FOCUS_TYPES[singular]
+    if len(focus) > 6 and focus.endswith(("person", "persons", "people", "woman", "women")):
+        return PERSON  # "foreperson", "spokeswoman"
     return PERSON | ORG if agents and is_agent_noun(focus) else frozenset()
 
 

@@ -203,6 +203,7 @@ OFF_TOPIC = [
     "Who won the 2022 football World Cup?",
     "What is the boiling point of water?",
     "Which actor replaced Baldwin in the film?",  # the articles call the people they name something else
+    "Who was the foreperson of the jury at Baldwin's trial?",  # a person by role, and none is called so
     "Which actor starred alongside Baldwin in Rust?",  # "actor Alec Baldwin" is the one the question names
     "Which judge presided over Gutierrez Reed's trial?",
     "Who directed the film The Crow?",  # no passage says anyone directed it

@@ -166,6 +166,10 @@ def test_plural_focus_nouns_are_made_singular_only_where_they_are_plural():
     assert focus_types("part") == frozenset()  # not "party"
 
 
+def test_a_compound_of_person_or_woman_asks_for_a_person():
+    assert focus_types("foreperson") == focus_types("spokeswoman") == PERSON
+
+
 def test_a_leading_preposition_is_kept_for_the_answer_to_follow():
     assert analyse_question("Into what did the armorer load the live round?").preposition == "into"
     assert analyse_question("From which countries did the Norse originate?").preposition == "from"
