@@ -90,6 +90,7 @@ NAME_NEARBY, NAME_ABSENT = 0.9, 0.7
 VERB_ABSENT = 0.9
 # "What did X say Y did?": what X is said to say, what someone else is, and what no one is said to say
 SAID_BY_SPEAKER, SAID_BY_OTHER, SAID_BY_NONE = 1.2, 0.85, 0.9
+QUOTED_FROM_ANOTHER = 0.7  # words quoted as someone else's than the question's speaker
 NOTHING_SAID = 0.7  # ... where the question asks for all that was said ("What did Halls tell investigators?")
 SAID_MARK = re.compile(rf"{SPEAKS.pattern}|[“”\"]", re.IGNORECASE)
 OWNED_NOUN = re.compile(rf"\b([A-Z][\w-]*){POSSESSIVE_MARK}\s+(\w+)")  # "Baldwin’s attorneys"
@@ -404,6 +405,8 @@ class Answerer:
                 continue  # whoever said it is not inside the quote: "... confusion to jurors.""
             if analysis.speaker:
                 weight *= speaker_weight(analysis, sentence, answer, said)
+                if quoted_from_another(analysis, text, sentence, answer, self.roles(sentence.doc_index)):
+                    weight *= QUOTED_FROM_ANOTHER  # "What did Souza say?": not the judge's quote
             if analysis.focus_owner and owned_by_another(analysis, text, sentence.start, answer.start):
                 weight *= ANOTHER_OWNER  # "Hutchins' lawyer?": not "Baldwin’s attorneys, Alex Spiro"
             if analysis.asks_possessor and POSSESSIVE.match(text, span.end):
@@ -626,6 +629,26 @@ def speaker_weight(analysis: QuestionAnalysis, sentence: Sentence, span: Span, s
         return SAID_BY_SPEAKER
     # "..., saying the footage includes ...", "she said ...": a speaker not given may be the question's
     return SAID_BY_OTHER if any(s and s not in UNNAMED_SPEAKERS for s in speakers) else 1.0
+
+
+QUOTE_ATTRIBUTION = re.compile(  # ",” the judge said", ",” said Morrissey", "," special prosecutor ... argued"
+    r"[”\"]\s*(?:(?:said|says|argued|added|stated|wrote|contended)\s+((?:[A-Z][\w’'.-]*\s*){1,4})"
+    r"|((?:[A-Za-z][\w’'-]*\s+){0,4}?[A-Za-z][\w’'-]*)\s+(?:said|says|argued|added|stated|wrote|contended)\b)"
+)
+
+
+def quoted_from_another(
+    analysis: QuestionAnalysis, text: str, sentence: Sentence, span: Span, roles: dict[str, set[str]]
+) -> bool:
+    """Whether a span lies in a quote the sentence attributes to someone else than the question's speaker:
+    "“I'm having real difficulty ...,” the judge said" for "What did Joel Souza say?"; the judge's own words
+    for "What did Sommer say?", where the article calls Sommer the judge."""
+    attribution = QUOTE_ATTRIBUTION.search(text, span.end, sentence.end)
+    if not attribution or not quoted(text, sentence.start, span.start):
+        return False
+    speaker = {t for *_, t in word_spans(attribution.group(1) or attribution.group(2)) if t}
+    known_as = set().union(*(roles.get(word, set()) for word in analysis.speaker))
+    return bool(speaker) and not speaker & (analysis.speaker | known_as)
 
 
 def same_phrase(phrase: tuple[str, ...], text: str, tokens: list[tuple[int, int, str | None]]) -> bool:

@@ -216,6 +216,7 @@ OFF_TOPIC = [
     "Who testified as the first witness for the defense?",  # Halls only "may testify"
     "Who was the first witness to take the stand at Baldwin's trial?",  # close in meaning, no shared words
     "What was the verdict in Baldwin's trial?",  # no passage names a verdict
+    "What did Joel Souza say about Baldwin?",  # "“I'm having real difficulty ...,” the judge said": hers
     "What did Dave Halls tell investigators?",  # "a state workplace safety investigation": no one says anything
     "What did Kennedy say about the judge's ruling?",  # "ruled that filmmaker Rory Kennedy": her title, not her words
 ]
