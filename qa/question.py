@@ -689,6 +689,8 @@ def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:
     while phrase and (phrase[0] in COUNT_WORDS | ORDINALS or phrase[0].isdigit()):
         phrase = phrase[1:]  # "which two attorneys": attorneys; "the first witness": a witness
     verb = next((i for i, t in enumerate(phrase) if re.search(r"(ed|ing)$", t) and t not in FOCUS_TYPES), None)
+    if verbs_possible and len(phrase) >= 2 and all(re.search(r"[^su]s$", t) for t in phrase[:2]):
+        verb = 0  # "what protects journalists": a verb in "-s" before a plural, as "what" is singular
     phrase = phrase[:verb] if verbs_possible else phrase[:4]
     if not phrase:
         return None

@@ -166,6 +166,11 @@ def test_plural_focus_nouns_are_made_singular_only_where_they_are_plural():
     assert focus_types("part") == frozenset()  # not "party"
 
 
+def test_a_verb_in_s_right_after_what_is_no_focus():
+    assert analyse_question("What protects journalists from turning over material?").focus is None
+    assert analyse_question("What documents did the prosecution file?").focus == "documents"
+
+
 def test_a_compound_of_person_or_woman_asks_for_a_person():
     assert focus_types("foreperson") == focus_types("spokeswoman") == PERSON
 
