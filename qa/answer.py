@@ -632,8 +632,8 @@ def speaker_weight(analysis: QuestionAnalysis, sentence: Sentence, span: Span, s
 
 
 QUOTE_ATTRIBUTION = re.compile(  # ",” the judge said", ",” said Morrissey", "," special prosecutor ... argued"
-    r"[”\"]\s*(?:(?:said|says|argued|added|stated|wrote|contended)\s+((?:[A-Z][\w’'.-]*\s*){1,4})"
-    r"|((?:[A-Za-z][\w’'-]*\s+){0,4}?[A-Za-z][\w’'-]*)\s+(?:said|says|argued|added|stated|wrote|contended)\b)"
+    rf"[”\"]\s*(?:{SPEAKS.pattern}\s+((?:[A-Z][\w’'.-]*\s*){{1,4}})"
+    rf"|((?:[A-Za-z][\w’'-]*\s+){{0,4}}?[A-Za-z][\w’'-]*)\s+{SPEAKS.pattern})"
 )
 
 
