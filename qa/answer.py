@@ -618,13 +618,13 @@ def speaker_weight(analysis: QuestionAnalysis, sentence: Sentence, span: Span, s
     say: more where that someone is the question's speaker ("Baldwin’s lawyers insisted ..."), less where it is
     someone else ("the prosecution’s claim that ..."), or where the sentence (`said`: whether it has a verb of
     saying) has no one say anything."""
+    if not said:  # "Baldwin accidentally fired a gun ...": told, not said by anyone
+        return NOTHING_SAID if analysis.asks_what_said else SAID_BY_NONE
     speakers = [
         stem(p.governor)
         for p in sentence.predicates
         if p.role == CLAUSE and stem(p.label) in SAYING_VERBS and p.start <= span.start and span.end <= p.end
     ]
-    if not said:  # "Baldwin accidentally fired a gun ...": told, not said by anyone
-        return NOTHING_SAID if analysis.asks_what_said else SAID_BY_NONE
     if analysis.speaker & set(speakers):
         return SAID_BY_SPEAKER
     # "..., saying the footage includes ...", "she said ...": a speaker not given may be the question's
