@@ -129,7 +129,7 @@ def asked_verb_phrases(analysis: QuestionAnalysis, sentence, text: str) -> list[
         if auxiliary:  # says whether it holds, as the question asks
             spans.append(Span(auxiliary.start(), p.end, 1.1, p))
         else:  # "allowed experts to testify": of someone else, or not said to hold
-            spans.append(Span(p.start, p.end, 0.8 if text.startswith("to ", p.start - 3) else 1.0, p))
+            spans.append(Span(p.start, p.end, 0.8 if text[max(0, p.start - 3) : p.start] == "to " else 1.0, p))
     return spans
 
 
