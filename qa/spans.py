@@ -155,11 +155,21 @@ def means(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         clause = NEXT_CLAUSE.search(text, match.start(), match.end()) or MEANS_END.search(
             text, match.start(), match.end()
         )
-        spans.append(Span(match.start(), clause.start() if clause else match.end(), MEANS_WEIGHT))
+        end = trailing_space_dropped(text, match.start(), clause.start() if clause else match.end())
+        spans.append(Span(match.start(), end, MEANS_WEIGHT))
     return spans
 
 
-MEANS = re.compile(r"\b(?:with|by|through)\s+[^,.;:—–“”\"()]+")
+# The text of a clause: anything up to a mark that ends or interrupts it, but a decimal point ("a Colt .45").
+CLAUSE_TEXT = r"(?:[^,.;:—–“”\"()]|\.(?=\d))"
+
+
+def trailing_space_dropped(text: str, start: int, end: int) -> int:
+    """Where a clause's text ends without the space before the mark that stopped it: 'on the film| "Rust."'."""
+    return start + len(text[start:end].rstrip())
+
+
+MEANS = re.compile(rf"\b(?:with|by|through)\s+{CLAUSE_TEXT}+")
 MEANS_END = re.compile(r"\s+(?:and|but|or)\b")
 MEANS_WEIGHT = 0.85
 ING = re.compile(r"\w+ing\b")
@@ -1417,10 +1427,12 @@ def appositives(analysis: QuestionAnalysis, sentence, text: str, focus: str) -> 
 NEXT_CLAUSE = re.compile(
     r"\s+(?:(?:and|but|or)\s+(?:is|was|are|were|has|have|had|will|would|can|could|did|does)|that|which|who|as to)\b"
     r"|\s+(?:and|but)\s+(?:also\s+|then\s+)?\w+ed\b"  # "sat for multiple interviews| and also agreed to ..."
+    # a clause of time or reason: "recklessness and criminal negligence| after firing a Colt .45"
+    r"|\s+(?:after|before|while|when|because|although|though|since|until|unless)\s+(?:\w+ing|he|she|it|they|we)\b"
 )  # ... "so near to bad faith| as to show signs of scorching"
 
 
-WORD_THEN_CLAUSE = re.compile(r"\b(\w+)[”\"’]?\s+(\w+)[^,.;:—–“”\"()]*")
+WORD_THEN_CLAUSE = re.compile(rf"\b(\w+)[”\"’]?\s+(\w+){CLAUSE_TEXT}*")
 
 
 def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
@@ -1431,7 +1443,7 @@ def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
     spans = []  # "<word> <preposition> <the rest of the clause>"
     # the word may close a quote: "“keenly aware” of his safety obligations"
     prepositions = "|".join(same_prepositions(analysis.preposition))
-    pattern = re.compile(rf"\b(\w+)[”\"’]?\s+(?:{prepositions})\s+([^,.;:—–“”\"()]+)", re.IGNORECASE)
+    pattern = re.compile(rf"\b(\w+)[”\"’]?\s+(?:{prepositions})\s+({CLAUSE_TEXT}+)", re.IGNORECASE)
     for match in pattern.finditer(text, sentence.start, sentence.end):
         if stem(match.group(1).lower()) != analysis.stranded_after:
             continue
@@ -1440,14 +1452,14 @@ def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
         if analysis.stranded_until:  # "accused of after the shooting?": "of recklessness | after firing ..."
             end = before_asked_phrase(analysis, text, match.start(2), end)
         if len(text[match.start(2) : end].split()) <= 16:
-            spans.append(Span(match.start(2), end, 0.8))
+            spans.append(Span(match.start(2), trailing_space_dropped(text, match.start(2), end), 0.8))
     if not spans:  # "What was he unaware of?": "unaware it contained a live round", a clause with no "of"
         for match in WORD_THEN_CLAUSE.finditer(text, sentence.start, sentence.end):
             if stem(match.group(1).lower()) == analysis.stranded_after and match.group(2).lower() not in PREPOSITIONS:
                 clause = NEXT_CLAUSE.search(text, match.start(2), match.end())
                 end = clause.start() if clause else match.end()
                 if 2 <= len(text[match.start(2) : end].split()) <= 16:
-                    spans.append(Span(match.start(2), end, 0.75))
+                    spans.append(Span(match.start(2), trailing_space_dropped(text, match.start(2), end), 0.75))
     return spans
 
 
@@ -1467,7 +1479,7 @@ def before_asked_phrase(analysis: QuestionAnalysis, text: str, start: int, end: 
     for phrase in phrases:
         if phrase.group(1).lower() == analysis.stranded_until:
             return phrase.start()
-    for phrase, following in zip(phrases, [*phrases[1:], None], strict=True):
+    for phrase, following in zip(phrases, [*phrases[1:], None][: len(phrases)], strict=True):
         words = text[phrase.end() : following.start() if following else end]
         if any(t in analysis.terms for *_, t in word_spans(words) if t):
             return phrase.start()
@@ -1492,14 +1504,18 @@ def wordings(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     return quotations(sentence, text, shortest) + characterisations(sentence, text) + deemed
 
 
-AS_PHRASE = re.compile(r"\bas\s+([^,.;:—–“”\"()]+)")
+AS_PHRASE = re.compile(rf"\bas\s+({CLAUSE_TEXT}+)")
 
 
 def characterisations(sentence, text: str) -> list[Span]:
     """What a sentence calls something in its own words, after "as": "criticized the investigation as
     incomplete and unreliable" answers "How did the prosecution describe the investigation?"."""
     found = AS_PHRASE.finditer(text, sentence.start, sentence.end)
-    return [Span(m.start(1), m.end(1), 0.8) for m in found if len(m.group(1).split()) <= 8]
+    return [
+        Span(m.start(1), trailing_space_dropped(text, m.start(1), m.end(1)), 0.8)
+        for m in found
+        if len(m.group(1).split()) <= 8
+    ]
 
 
 def described_terms(analysis: QuestionAnalysis) -> set[str]:

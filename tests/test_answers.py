@@ -324,6 +324,10 @@ EXACT = [
     ("What evidence will not be allowed at trial?", "evidence and arguments aimed at garnering sympathy for Baldwin"),
     # what "of" asks for, up to the phrase the question goes on with; not whom the defense accused
     ("What was Baldwin accused of in connection with the Colt .45?", "recklessness and criminal negligence"),
+    # and up to a clause of time, past the decimal point of a ".45"
+    ("What was Baldwin accused of?", "recklessness and criminal negligence"),
+    # not the space before a quoted title
+    ("What can't prosecutors introduce evidence of?", "his status as a producer on the film"),
 ]
 
 
