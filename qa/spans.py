@@ -1253,7 +1253,9 @@ def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> flo
     if analysis.kind == "how_long" and mention.label in ("DATE", "TIME"):
         # "how long" asks for a stretch of time: "10 days", not "Tuesday" or "last year"
         return 1.0 if DURATION_WORDS.search(text[mention.start : mention.end]) else 0.4
-    if analysis.kind == "when" and DURATION.search(text[mention.start : mention.end]):
+    if (analysis.kind == "when" or analysis.focus in ("date", "day")) and DURATION.search(
+        text[mention.start : mention.end]
+    ):
         # "when" asks for a point in time: "18-month" is none, "more than a year after the shooting" is one,
         # but not for when the shooting itself happened
         relative = RELATIVE.match(text, mention.end)
@@ -1272,6 +1274,8 @@ def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> flo
         return 1.0 if YEAR_GIVEN.search(text[mention.start : mention.end]) else 0.3  # "in what year": not "July"
     if analysis.focus in ("month", "months") and mention.label == "DATE":
         return 1.0 if MONTH_GIVEN.search(text[mention.start : mention.end]) else 0.3  # "which month": not "2021"
+    if analysis.focus == "day" and mention.label == "DATE":
+        return 1.0 if DAY_GIVEN.search(text[mention.start : mention.end]) else 0.3  # "what day": not "March"
     if mention.label == "DATE" and not SPECIFIC_DATE.search(text[mention.start : mention.end]):
         if analysis.focus in ("date", "day"):
             return 0.3  # "on what date": "more than a year" does not say
@@ -1296,7 +1300,9 @@ RELATIVE = re.compile(r"\s*(?:after|before|later|earlier|ago)\b")
 MONTH = rf"\b(?:{'|'.join(month[:3] for month in MONTH_NAMES)})[a-z]*\b"  # "Oct.", "October"
 MONTH_GIVEN = re.compile(MONTH, re.IGNORECASE)
 YEAR_GIVEN = re.compile(r"\b\d{4}s?\b")  # "in what year" is answered by one: not "July", nor "last year"
-SPECIFIC_DATE = re.compile(rf"\d|{MONTH}|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+WEEKDAY = r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+DAY_GIVEN = re.compile(rf"{WEEKDAY}|{MONTH}\.?\s+\d|\b\d+\s+{MONTH}|\b(?:today|yesterday|tomorrow)\b", re.IGNORECASE)
+SPECIFIC_DATE = re.compile(rf"\d|{MONTH}|{WEEKDAY}", re.IGNORECASE)
 
 
 MODIFIER_WORD = re.compile(r"[\w’'-]+")  # "behind-the-scenes" is one modifier

@@ -390,6 +390,20 @@ def test_when_asks_for_a_point_in_time_not_a_duration(text: str, date: str, poin
     assert (label_weight(analyse_question("When was she born?"), mention, text) == 1.0) == point
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "day"),
+    [
+        ("an 18-month sentence", "18-month", False),
+        ("convicted in March", "March", False),
+        ("set to begin Tuesday", "Tuesday", True),
+        ("On Oct. 21, 2021, while rehearsing", "Oct. 21, 2021", True),
+    ],
+)
+def test_what_day_asks_for_a_date_that_names_a_day(text: str, date: str, day: bool):
+    mention = Mention(text.index(date), text.index(date) + len(date), "DATE")
+    assert (label_weight(analyse_question("What day did the trial begin?"), mention, text) == 1.0) == day
+
+
 def test_what_sets_a_thing_apart_is_no_possessor_and_keeps_its_quotes():
     text = "It went into Baldwin’s gun instead of an inert “dummy” round."
     gun = Mention(text.index("Baldwin"), text.index(" instead"), "gun")
