@@ -258,10 +258,13 @@ class Answerer:
         """What the articles `docs` call the person a candidate names, by the words of the name they agree on:
         "Matthew Hutchins" is a husband; his wife, who shares "Hutchins", a cinematographer."""
         per_word = []
-        for word in WORD.findall(self.span_text(candidate)):
+        words = WORD.findall(self.span_text(candidate))
+        for word in words:
             roles = set().union(*(self.roles(d).get(stem(word.lower()), set()) for d in docs))
             if roles:
                 per_word.append(roles)
+        if not per_word and words and focus_types(words[-1].lower()) == PERSON:
+            return {stem(words[-1].lower())}  # a role with no name: "the judge" is a judge
         return set.intersection(*per_word) if per_word else set()
 
     def ask(self, question: str, top_k: int | None = None, exclude: frozenset[str] = frozenset()) -> Answer:

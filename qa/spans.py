@@ -938,11 +938,21 @@ def antecedents(sentence, previous, text: str, people: frozenset[str]) -> list[S
         subjects = [m for m in before if m.role in SUBJECT_ROLES][-1:]
         if not before and previous is not None:
             before = [m for m in entities(previous, text, people) if m.label == "PERSON"]
-            subjects = [m for m in before if m.role in SUBJECT_ROLES][:1]
-        if before:
+            subjects = [m for m in before if m.role in SUBJECT_ROLES][:1] or unnamed_role_subject(previous, before)
+        if before or subjects:
             antecedent = (subjects or before[-1:])[0]
             spans.append(Span(pronoun.start, pronoun.end, PRONOUN_WEIGHT, pronoun, refers_to=antecedent))
     return spans
+
+
+def unnamed_role_subject(sentence, people: list[Mention]) -> list[Mention]:
+    """A sentence's subject that names one person by role only, with no name beside it: "she" after "The judge
+    barred discussion of ... the death of Brandon Lee" is the judge, not Brandon Lee."""
+    for chunk in sentence.chunks:
+        if chunk.role in SUBJECT_ROLES and names_people(chunk.label) and not chunk.label.endswith("s"):
+            named = any(chunk.start <= m.start <= chunk.end + 3 for m in people)  # "The armorer, Hannah ..."
+            return [] if named else [chunk]
+    return []
 
 
 def named_next(sentence, following, text: str, people: frozenset[str]) -> list[Span]:

@@ -73,6 +73,8 @@ KNOWN = [
     ("Which attorney described the bureau's report as exonerating Baldwin?", "Nikas"),
     # who did it, after the noun of the question's verb: "an investigation from the New Mexico ... Bureau"
     ("What bureau investigated the shooting?", "the New Mexico Occupational Health and Safety Bureau"),
+    # "she" after "The judge barred discussion of ... the death of Brandon Lee" is the judge, not Brandon Lee
+    ("Who allowed a single reference to the potential lethality of blank rounds?", "the judge"),
     # a body named after the person the question names: "the Halyna Hutchins Foundation" for "Hutchins'"
     ("Which organization was set up in Hutchins' memory?", "the Halyna Hutchins Foundation"),
     ("Who is Rory Kennedy?", "filmmaker"),  # the tagger cuts it off the name: "that filmmaker| Rory Kennedy"
@@ -219,6 +221,7 @@ OFF_TOPIC = [
     "What did Joel Souza say about Baldwin?",  # "“I'm having real difficulty ...,” the judge said": hers
     "What did Dave Halls tell investigators?",  # "a state workplace safety investigation": no one says anything
     "What did Kennedy say about the judge's ruling?",  # "ruled that filmmaker Rory Kennedy": her title, not her words
+    "Which lawyer represented Dave Halls?",  # "she excluded ... blame on ... Dave Halls": she is the judge
 ]
 
 
