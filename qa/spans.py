@@ -207,7 +207,7 @@ def typed_spans(
         spans += described_people(analysis, sentence, text)
         spans += named_groups(sentence, text)
         if not analysis.focus and not analysis.asks_other:  # "Who else ...?", "Who is the lawyer ...?": one
-            spans = conjoined(spans, text)
+            spans = conjoined(spans, text, analysis.names)
     if analysis.kind == "where":  # "Where was Baldwin seated?": "at the defense table"
         spans += locative_phrases(analysis, sentence, text) + places_near(analysis, sentence, text)
     if (analysis.asks_possessor and analysis.kind == "which") or analysis.expected == PLACE:
@@ -1379,15 +1379,24 @@ def coordinated(spans: list[Span], text: str) -> list[Span]:
     ]
 
 
-def conjoined(spans: list[Span], text: str) -> list[Span]:
+def conjoined(spans: list[Span], text: str, asked_names: tuple[frozenset[str], ...] = ()) -> list[Span]:
     """Two answers joined by "and" in one role of one verb made one, in place of each: "Baldwin’s lawyers and
-    Moxie Films have each denied ...", "a civil lawsuit against Baldwin and Rust producers"."""
+    Moxie Films have each denied ...", "a civil lawsuit against Baldwin and Rust producers"; but not with a
+    person the question names (`asked_names`), who is not its answer: "Who is Nikas's co-counsel?"."""
     joined, parts = [], set()
     for left, right in adjacent_pairs(spans, text, CONJOINED):
+        if any(is_named(text, part, asked_names) for part in (left, right)):
+            continue
         if left.mention.role and clause_place(left.mention) == clause_place(right.mention):
             joined.append(Span(left.start, right.end, max(left.weight, right.weight), left.mention))
             parts |= {(left.start, left.end), (right.start, right.end)}
     return [s for s in spans if (s.start, s.end) not in parts] + joined
+
+
+def is_named(text: str, span: Span, names: tuple[frozenset[str], ...]) -> bool:
+    """Whether a span's words are all words of one of `names` (stems): "Luke Nikas", "Nikas"."""
+    words = {stem(w.lower()) for w in WORD.findall(text, span.start, span.end)}
+    return bool(words) and any(words <= name for name in names)
 
 
 def clause_place(mention: Mention) -> tuple[str, str]:

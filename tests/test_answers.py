@@ -331,6 +331,7 @@ EXACT = [
     ("What was Baldwin accused of?", "recklessness and criminal negligence"),
     # not the space before a quoted title
     ("What can't prosecutors introduce evidence of?", "his status as a producer on the film"),
+    ("Who is Luke Nikas's co-counsel?", "Alex Spiro"),  # not "Luke Nikas and Alex Spiro": he is who is asked about
 ]
 
 
