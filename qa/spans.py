@@ -300,7 +300,13 @@ def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     # "What title was Matthew Hutchins given?": "named as an executive producer", or a title by name
     held_as = capacities(sentence, text) if analysis.focus in ("title", "titles") else []
     heads = [
-        Span(m.start, m.end, 0.9 * head_weight(analysis, text, m), m, linked=True)
+        Span(
+            m.start,
+            m.end,
+            0.9 * head_weight(analysis, text, m) * set_aside_weight(text, m, sentence.end),
+            m,
+            linked=True,
+        )
         for m in sentence.chunks
         if stem(m.label) == focus
     ]
@@ -329,6 +335,14 @@ def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     )
 
 
+def set_aside_weight(text: str, chunk: Mention, end: int) -> float:
+    """How well a phrase headed by the focus answers, where dashes or brackets set words beside it: "key
+    evidence—a cache of bullets—" says what the evidence was in the words beside it (an acronym says no more)."""
+    aside = ASIDE.match(text, chunk.end, end)
+    return SAID_BESIDE if aside and len(aside.group(1).split()) >= 2 else 1.0
+
+
+SAID_BESIDE = 0.7
 UNNAMED_HEAD = 0.4
 AND = re.compile(r"\band\b")
 OTHER_THING = 0.9

@@ -331,7 +331,11 @@ EXACT = [
     ("What was Baldwin accused of?", "recklessness and criminal negligence"),
     # not the space before a quoted title
     ("What can't prosecutors introduce evidence of?", "his status as a producer on the film"),
-    ("Who is Luke Nikas's co-counsel?", "Alex Spiro"),  # not "Luke Nikas and Alex Spiro": he is who is asked about
+    ("Who is Luke Nikas's co-counsel?", "Alex Spiro"),
+    (
+        "What evidence did the prosecution fail to provide?",
+        "a cache of bullets",
+    ),  # "key evidence—a cache of bullets—"  # not "Luke Nikas and Alex Spiro": he is who is asked about
 ]
 
 
