@@ -243,7 +243,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
         stranded_after=stem(tokens[stranded - 1]) if stranded is not None else None,
         stranded_until=tokens[stranded + 1] if stranded is not None and stranded + 1 < len(tokens) else None,
         asks_possessor=asks_possessor(tokens) or bool(owner),
-        asks_identity=(asks_identity(tokens, content, named) and not ending) or occupation,
+        # "What was Matthew Hutchins named as?" asks what follows "named as", not who he is
+        asks_identity=(asks_identity(tokens, content, named) and not ending and stranded is None) or occupation,
         asks_occupation=occupation,
         asks_subtype=bool(SUBTYPE.search(question)),
         # "Who said ...?"; not "Who did prosecutors say Baldwin sent scrambling?", whose speaker is given

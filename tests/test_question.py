@@ -371,6 +371,7 @@ def test_a_name_the_article_gives_a_person_is_a_person_where_spacy_misses_it():
         ("Who loaded the gun?", False),
         ("What is Moxie Films?", True),
         ("What is the shield law?", False),
+        ("What was Matthew Hutchins named as?", False),  # what follows "named as"
     ],
 )
 def test_who_is_asks_what_a_named_person_is(question: str, identity: bool):
