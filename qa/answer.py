@@ -41,6 +41,7 @@ from qa.retrieve import Hit, Retriever
 from qa.spans import (
     NUMERIC,
     POSSESSIVE,
+    WORDING_VERBS,
     Span,
     anchors,
     person_roles,
@@ -353,6 +354,8 @@ class Answerer:
         tokens = self.sentence_tokens(index)
         question_terms = set(analysis.terms)
         sentence_terms = {t for _, _, t in tokens}
+        if sentence_terms & WORDING_VERBS:  # one verb of wording stands for another: "characterized" is "deemed"
+            sentence_terms |= question_terms & WORDING_VERBS
         coverage = self.coverage(
             question_terms, whole_names(analysis, sentence_terms), whole_names(analysis, passage_terms)
         )

@@ -24,7 +24,7 @@ from qa.text import MONTH_NAMES, STOPWORDS, WORD, stem, word_spans
 # "How did X describe / call / characterise Y?" asks for X's own words, which news text quotes; so does
 # "What did X say / argue ...?".
 WORDING_VERBS = frozenset(
-    stem(w) for w in "describe call characterize characterise label dub classify deem term brand view regard".split()
+    stem(w) for w in "describe call characterize characterise label dub classify deem brand view regard".split()
 )
 WORDING_NOUNS = frozenset("phrase phrases word words term terms expression description label".split())
 POSSESSIVE_WORD = re.compile(r"['’]s$")

@@ -64,7 +64,7 @@ SYNONYM_GROUPS = (
     "provide provided providing supply supplied",
     "die died dying death dead",
     "reporter reporters journalist journalists",
-    "rehearse rehearsed rehearsing rehearsal practice practiced practicing",
+    "rehearse rehearsed rehearsing rehearsal practice practiced practicing practise practised practising",
 )
 _CANONICAL = {_stemmer.stemWord(w): _stemmer.stemWord(g.split()[0]) for g in SYNONYM_GROUPS for w in g.split()}
 

@@ -73,6 +73,8 @@ KNOWN = [
     ("Which attorney described the bureau's report as exonerating Baldwin?", "Nikas"),
     # who did it, after the noun of the question's verb: "an investigation from the New Mexico ... Bureau"
     ("What bureau investigated the shooting?", "the New Mexico Occupational Health and Safety Bureau"),
+    # one verb of wording stands for another, in either spelling: "violations deemed “serious” but not willful"
+    ("How were the safety violations characterised?", "“serious” but not willful"),
     # "she" after "The judge barred discussion of ... the death of Brandon Lee" is the judge, not Brandon Lee
     ("Who allowed a single reference to the potential lethality of blank rounds?", "the judge"),
     # a body named after the person the question names: "the Halyna Hutchins Foundation" for "Hutchins'"

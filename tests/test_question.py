@@ -23,6 +23,7 @@ from qa.spans import (
     OWNER_GIVEN,
     ROLE_WORDS,
     UNNAMED_HEAD,
+    WORDING_VERBS,
     Span,
     appositives,
     entities,
@@ -675,3 +676,9 @@ def test_who_was_verbed_prefers_the_verbs_object_to_another_verbs_subject():
     killed = Mention(0, 8, "PERSON", "dobj", "kill")  # "killing Hutchins"
     cleared = Mention(0, 8, "PERSON", "nsubj", "clear")  # "Baldwin Cleared"
     assert syntax_weight(asked, killed, [], [], None) > 1.0 > syntax_weight(asked, cleared, [], [], None)
+
+
+def test_verbs_of_wording_leave_out_words_a_synonym_folds_onto_a_noun():
+    assert {stem("characterise"), stem("characterize"), stem("deem")} <= WORDING_VERBS
+    assert stem("sentence") not in WORDING_VERBS  # "term" is folded onto "sentence": "a prison term"
+    assert stem("practising") == stem("rehearsing")
