@@ -606,7 +606,8 @@ def actions(analysis: QuestionAnalysis, sentence, text: str, reacting: bool = Fa
     the question asks how someone reacted: "didn't react to the ruling" says how."""
     spans = []
     question_terms = set(analysis.terms)
-    doers = set().union(*analysis.names) or question_terms  # "What did Baldwin do after the ruling?": Baldwin
+    # "What did Baldwin do after the ruling?": Baldwin; "What did Nikas say the role would do?": the role
+    doers = (set().union(*analysis.names) or question_terms) - analysis.speaker or question_terms - analysis.speaker
     setting = analysis.setting - doers  # "in court"
     outcome = analysis.outcome
     for verb in sentence.predicates:

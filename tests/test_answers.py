@@ -334,6 +334,9 @@ EXACT = [
     # not the space before a quoted title
     ("What can't prosecutors introduce evidence of?", "his status as a producer on the film"),
     ("Who is Luke Nikas's co-counsel?", "Alex Spiro"),
+    # what the one said to do it does, not the one who said it: "Nikas argued that Baldwin's role ... would only
+    # confuse the jury"
+    ("What did Nikas say the producer role would do to the jury?", "confuse the jury"),
     (
         "What evidence did the prosecution fail to provide?",
         "a cache of bullets",
