@@ -49,7 +49,7 @@ def words(text: str) -> list[str]:
 SYNONYM_GROUPS = (
     "lawyer lawyers attorney attorneys counsel represent represented representing",
     "gun guns firearm firearms revolver pistol weapon weapons",
-    "bullet bullets ammunition",
+    "bullet bullets ammunition round rounds",
     "film films movie movies",
     "injure injured injuring wound wounded wounding hurt",
     "kill killed killing slay slain",

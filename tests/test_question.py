@@ -682,3 +682,7 @@ def test_verbs_of_wording_leave_out_words_a_synonym_folds_onto_a_noun():
     assert {stem("characterise"), stem("characterize"), stem("deem")} <= WORDING_VERBS
     assert stem("sentence") not in WORDING_VERBS  # "term" is folded onto "sentence": "a prison term"
     assert stem("practising") == stem("rehearsing")
+
+
+def test_a_round_is_a_bullet():
+    assert stem("round") == stem("bullets") == stem("ammunition")  # "the live round": "a real bullet"
