@@ -9,6 +9,7 @@ from qa.text import answer_key
 
 KNOWN = [
     ("Who loaded the live round into Baldwin's gun?", "Hannah Gutierrez Reed"),
+    ("Who loaded the real round into the revolver?", "Hannah Gutierrez Reed"),  # a round is a bullet, "ammunition"
     ("Who is the judge in Baldwin's trial?", "Mary Marlowe Sommer"),
     ("Who is the judge in the New Mexico manslaughter case?", "Mary Marlowe Sommer"),  # not "actor Alec Baldwin"
     ("How long is the armorer's sentence?", "18-month"),
