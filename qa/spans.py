@@ -1572,10 +1572,17 @@ def copula_attributes(analysis: QuestionAnalysis, sentence, text: str) -> list[S
     subjects = [
         m for m in sentence.chunks if m.role == "nsubj" and m.governor == "be" and terms_of(text, m) & described
     ]
+    # "What did they call the tragedy?": "this was an unspeakable tragedy", the thing itself with what it is called
+    asked = set(analysis.terms)
     return [
-        Span(m.start, m.end, COPULA_ATTRIBUTE, m)
+        Span(m.start, m.end, COPULA_ATTRIBUTE, m, linked=stem(m.label) in described)
         for m in sentence.chunks
-        if m.role == "attr" and m.governor == "be" and any(0 < m.start - s.end <= 40 for s in subjects)
+        if m.role == "attr"
+        and m.governor == "be"
+        and (
+            any(0 < m.start - s.end <= 40 for s in subjects)
+            or (stem(m.label) in described and terms_of(text, m) - asked)
+        )
     ]
 
 
