@@ -334,14 +334,15 @@ EXACT = [
     ("What was Baldwin accused of?", "recklessness and criminal negligence"),
     # not the space before a quoted title
     ("What can't prosecutors introduce evidence of?", "his status as a producer on the film"),
+    # not "Luke Nikas and Alex Spiro": he is who is asked about
     ("Who is Luke Nikas's co-counsel?", "Alex Spiro"),
     # what the one said to do it does, not the one who said it: "Nikas argued that Baldwin's role ... would only
     # confuse the jury"
     ("What did Nikas say the producer role would do to the jury?", "confuse the jury"),
-    (
-        "What evidence did the prosecution fail to provide?",
-        "a cache of bullets",
-    ),  # "key evidence—a cache of bullets—"  # not "Luke Nikas and Alex Spiro": he is who is asked about
+    # what the dashes set beside the focus noun: "key evidence—a cache of bullets—"
+    ("What evidence did the prosecution fail to provide?", "a cache of bullets"),
+    # what a sentence says is the thing, with the words that call it so: "this was an unspeakable tragedy"
+    ("What did Baldwin's attorneys call the tragedy?", "an unspeakable tragedy"),
 ]
 
 
