@@ -163,6 +163,7 @@ class Answerer:
         self.tokens: dict[int, list[tuple[int, int, str]]] = {}
         self.names: dict[int, frozenset[str]] = {}
         self.role_words: dict[int, dict[str, set[str]]] = {}
+        self.role_names: dict[int, list[tuple[str, str]]] = {}
         self.places: dict[int, frozenset[str]] = {}
         self.ranges: list[tuple[int, int]] | None = None
 
@@ -220,6 +221,51 @@ class Answerer:
                         found[stem(word.lower())].add(role)
             self.role_words[doc_index] = found
         return self.role_words[doc_index]
+
+    def hit_documents(self, hits: list[Hit]) -> set[int]:
+        """The articles the retrieved passages come from."""
+        return {self.store.sentences[hit.passage.first_sentence].doc_index for hit in hits}
+
+    def person_role_names(self, doc_index: int) -> list[tuple[str, str]]:
+        """(role stem, name as written) for each person article `doc_index` calls by a role, made once."""
+        if doc_index not in self.role_names:
+            text = self.store.documents[doc_index].text
+            self.role_names[doc_index] = [
+                (role, text[person.start : person.end])
+                for sentence in self.doc_sentences(doc_index)
+                for person, role in person_roles(sentence, text, self.people(doc_index))
+            ]
+        return self.role_names[doc_index]
+
+    def names_by_role(self, docs: set[int]) -> dict[str, str]:
+        """The one person the articles `docs` call by each role, where most of its mentions name that person
+        (by surname): "actor" -> "Alec Baldwin"; none for "prosecutor", which names two."""
+        mentions: dict[str, Counter] = defaultdict(Counter)  # role -> person (by place in `fullest`) -> mentions
+        fullest: list[str] = []  # each person's fullest name: "Erlinda Johnson" is "Erlinda Ocampo Johnson"
+        for doc_index in sorted(docs):
+            for role, name in self.person_role_names(doc_index):
+                words = set(answer_key(name).split())
+                person = next((i for i, known in enumerate(fullest) if words <= set(answer_key(known).split())), None)
+                if person is None:
+                    person = next((i for i, k in enumerate(fullest) if set(answer_key(k).split()) < words), None)
+                    if person is None:
+                        person = len(fullest)
+                        fullest.append(name)
+                    fullest[person] = name
+                mentions[role][person] += 1
+        named = {}
+        for role, counts in mentions.items():
+            person, n = counts.most_common(1)[0]
+            surname = stem(WORD.findall(fullest[person])[-1].lower())
+            # an article that uses the role but never names the person may mean someone else ("A Los Angeles judge")
+            if n >= ROLE_MAJORITY * counts.total() and self.articles_with(role) <= self.articles_with(surname):
+                named[role] = fullest[person]
+        return named
+
+    def articles_with(self, term: str) -> set[int]:
+        """The articles in which `term` (a stem) occurs."""
+        passages, sentences = self.store.passages, self.store.sentences
+        return {sentences[passages[int(p)].first_sentence].doc_index for p in self.index.lexical.passages_with(term)}
 
     def named_by_role(self, analysis: QuestionAnalysis, doc_index: int, terms: set[str]) -> set[str]:
         """The words of the question's names that a sentence of article `doc_index` gives by the role the
@@ -279,6 +325,11 @@ class Answerer:
         analysis = analyse_question(question)
         query = self.retriever.encode(question)
         hits = self.retriever.search(question, top_k or self.top_k, query)
+        by_name = roles_by_name(question, analysis, self.names_by_role(self.hit_documents(hits)))
+        if by_name:  # "the actor" is Alec Baldwin, where the articles call one person so: search for both
+            analysis = replace(analysis, aliases=tuple((r.role, name_stems(r.name)) for r in by_name))
+            query = self.retriever.encode(with_names(question, by_name))
+            hits = self.retriever.search(question, top_k or self.top_k, query)
         candidates = self.fit_roles(analysis, self.candidates(analysis, hits, query[0]))
         candidates += self.publishers(analysis, hits)
         groups = [
@@ -369,6 +420,7 @@ class Answerer:
             sentence_score *= SAME_PHRASE  # "from the production company": "from a production company"
         sentence_score *= unmarked_weight(analysis, text, sentence)
         named = sentence_terms | self.named_by_role(analysis, sentence.doc_index, sentence_terms)
+        named = named.union(*aliased(analysis, named))
         sentence_score *= name_presence(analysis, named, passage_terms)
         sentence_score *= owner_presence(analysis, sentence_terms, passage_terms)
         if analysis.kind == "who" and analysis.verb and analysis.verb not in LIGHT_VERBS | passage_terms:
@@ -619,6 +671,53 @@ def owned_by_another(analysis: QuestionAnalysis, text: str, sentence_start: int,
     return False
 
 
+ROLE_MAJORITY = 0.75  # of the named mentions of a role, the share one person must hold to be "the <role>"
+QUESTION_WORD = re.compile(r"[\w-]+(?:['’]s)?")
+
+
+@dataclass(frozen=True)
+class RoleName:
+    """A role the question gives a person by ("the actor"), the name the articles give it, and where the role
+    word ends in the question."""
+
+    role: str
+    name: str
+    end: int
+
+
+def roles_by_name(question: str, analysis: QuestionAnalysis, names: dict[str, str]) -> list[RoleName]:
+    """The people a question gives only by a role (`names`: role stem -> the one person the articles call so):
+    "Where will the actor face a jury?" gives the actor, Alec Baldwin. Not the role it asks about ("Who was the
+    film's armorer?"), nor a person it names as well."""
+    asked = stem(analysis.focus) if analysis.focus else None
+    named = set().union(*analysis.names) if analysis.names else set()
+    words = list(QUESTION_WORD.finditer(question))
+    found = []
+    for i, the in enumerate(words):
+        if the.group().lower() != "the":
+            continue
+        for word in words[i + 1 : i + 4]:  # "the actor", "the late cinematographer's", "the film's armorer"
+            bare = POSSESSIVE_END.sub("", word.group())
+            role = stem(bare.lower())
+            name = names.get(role)
+            if not name or role == asked or not bare.islower() or bare.endswith("s") or focus_types(bare) != PERSON:
+                continue
+            if not name_stems(name) & named:
+                found.append(RoleName(role, name, word.start() + len(bare)))
+            break
+    return found
+
+
+POSSESSIVE_END = re.compile(r"['’]s$")
+
+
+def with_names(question: str, found: list[RoleName]) -> str:
+    """The question with each role it gives a person by followed by the name: "the actor Alec Baldwin's gun"."""
+    for role_name in sorted(found, key=lambda r: -r.end):
+        question = f"{question[: role_name.end]} {role_name.name}{question[role_name.end :]}"
+    return question
+
+
 def speaker_weight(analysis: QuestionAnalysis, sentence: Sentence, span: Span, said: bool) -> float:
     """For "What did Baldwin's lawyers say the prosecution did?", a span inside what the sentence has someone
     say: more where that someone is the question's speaker ("Baldwin’s lawyers insisted ..."), less where it is
@@ -725,7 +824,19 @@ def whole_names(analysis: QuestionAnalysis, terms: set[str]) -> set[str]:
     """`terms`, with every name the question gives made whole where its last word is there: news text names
     "Rory Kennedy" once and "Kennedy" after, and the surname says who as well as the whole name."""
     found = [name for surname, name in analysis.surnames if surname in terms]
+    found += aliased(analysis, terms)
     return terms.union(*found) if found else terms
+
+
+def aliased(analysis: QuestionAnalysis, terms: set[str]) -> list[set[str]]:
+    """For each person the question gives by a role the articles give one person, the role and the name,
+    where either is among `terms`: a sentence that names Baldwin speaks of the actor, and one of the actor of
+    Baldwin."""
+    found = []
+    for role, name in analysis.aliases:
+        if terms & name or role in terms:
+            found.append({role} | set(name))
+    return found
 
 
 def after_preposition(

@@ -49,6 +49,11 @@ class LexicalIndex:
         token = self.vocab.get(term)
         return 0 if token is None else int(self.indptr[token + 1] - self.indptr[token])
 
+    def passages_with(self, term: str) -> np.ndarray:
+        """The passages in which `term` occurs."""
+        token = self.vocab.get(term)
+        return self.indices[:0] if token is None else self.indices[self.indptr[token] : self.indptr[token + 1]]
+
     def idf(self, term: str) -> float:
         """Inverse document frequency; a term absent from the corpus weighs most."""
         df = self.document_frequency(term)

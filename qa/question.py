@@ -182,6 +182,9 @@ class QuestionAnalysis:
     # the question's prepositional phrases of two words, as the preposition and the words' stems:
     # ("from", "product", "compani") for "from the production company"
     phrases: tuple[tuple[str, ...], ...] = ()
+    # The roles it gives people by that the articles give one person, each with the stems of that person's name:
+    # ("actor", {"alec", "baldwin"}) for "the actor"; set once the articles are read
+    aliases: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @property
     def typed(self) -> bool:

@@ -15,6 +15,8 @@ from qa.answer import (
     owns_asked,
     qualifies_question_name,
     restates_question,
+    roles_by_name,
+    with_names,
 )
 from qa.candidates import name_stems, same_answer
 from qa.nlp import Mention
@@ -686,3 +688,23 @@ def test_verbs_of_wording_leave_out_words_a_synonym_folds_onto_a_noun():
 
 def test_a_round_is_a_bullet():
     assert stem("round") == stem("bullets") == stem("ammunition")  # "the live round": "a real bullet"
+
+
+NAMES_BY_ROLE = {"actor": "Alec Baldwin", stem("cinematographer"): "Halyna Hutchins", stem("armorer"): "Hannah Reed"}
+
+
+@pytest.mark.parametrize(
+    ("question", "read_as"),
+    [
+        ("Where will the actor face a jury?", "Where will the actor Alec Baldwin face a jury?"),
+        ("Who is the late cinematographer's husband?", "Who is the late cinematographer Halyna Hutchins's husband?"),
+        ("Who was the film's armorer?", "Who was the film's armorer?"),  # the role it asks about
+        ("What did the actor Alec Baldwin yell?", "What did the actor Alec Baldwin yell?"),  # named already
+        ("Which actors testified?", "Which actors testified?"),  # no "the", and more than one
+    ],
+)
+def test_a_person_given_by_a_role_the_articles_give_one_person_is_also_searched_for_by_name(
+    question: str, read_as: str
+):
+    found = roles_by_name(question, analyse_question(question), NAMES_BY_ROLE)
+    assert with_names(question, found) == read_as
