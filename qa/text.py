@@ -50,6 +50,7 @@ SYNONYM_GROUPS = (
     "lawyer lawyers attorney attorneys counsel represent represented representing",
     "gun guns firearm firearms revolver pistol weapon weapons",
     "bullet bullets ammunition round rounds",
+    "drop dropped dropping withdraw withdrawing withdrawn",  # an appeal, a plea deal, charges
     "film films movie movies",
     "injure injured injuring wound wounded wounding hurt",
     "kill killed killing slay slain",

@@ -690,6 +690,10 @@ def test_a_round_is_a_bullet():
     assert stem("round") == stem("bullets") == stem("ammunition")  # "the live round": "a real bullet"
 
 
+def test_to_drop_an_appeal_is_to_withdraw_it():
+    assert stem("dropped") == stem("withdrew") == stem("withdrawn")
+
+
 NAMES_BY_ROLE = {"actor": "Alec Baldwin", stem("cinematographer"): "Halyna Hutchins", stem("armorer"): "Hannah Reed"}
 
 
