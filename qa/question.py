@@ -161,7 +161,9 @@ class QuestionAnalysis:
     focus_owned: bool = False  # the focus is someone's: "Who was Robert's son?"
     focus_owner: str | None = None  # the stem of whose it is: "hutchin" in "What was the name of Hutchins' lawyer?"
     reported: bool = False  # a verb of saying: "Who did Sommer say can't introduce evidence?"
-    purposes: frozenset[str] = frozenset()  # verbs after "to", not the asked one: "settl" in "pay to settle"
+    # verbs after "to" or in a clause of time, not the asked one: "settl" in "pay to settle", "discharg" in
+    # "rehearsing when the gun discharged"
+    purposes: frozenset[str] = frozenset()
     asks_owner: bool = False  # "Who runs Moxie Films?": the owner named beside it
     asks_capacity: bool = False  # "What was Matthew Hutchins named?": "named as an executive producer"
     asks_wording: bool = False  # "What was the judge's description of the oversight?": her own words
@@ -268,7 +270,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
         reported=bool(SAYS.search(question)),
         purposes=frozenset(
             stem(b) for a, b in zip(tokens, tokens[1:], strict=False) if a == "to" and b not in STOPWORDS
-        ),
+        )
+        | subordinate_words(tokens),
         asks_owner=bool(OWNING.search(question)),
         asks_capacity=bool(CAPACITY_VERBS.search(question)),
         asks_wording=bool(WORDING_NOUN.search(question)),
@@ -537,13 +540,27 @@ def asks_direct_object(tokens: list[str]) -> bool:
         tokens[position + 1 : position + 3]
     ):
         return tokens[position + 2 : position + 3] not in (["been"], ["be"])  # not "What had been withheld?"
-    # "What is Gutierrez-Reed appealing?": a progressive verb after the subject
-    return (  # not "What was Baldwin accused of after the shooting?", where the "-ing" word is a noun
-        auxiliary in (["is"], ["are"], ["was"], ["were"])
-        and len(tokens) > position + 3
-        and tokens[-1].endswith("ing")
-        and tokens[-2] not in DETERMINERS | PREPOSITIONS
+    # "What is Gutierrez-Reed appealing?", "What was Baldwin rehearsing when the gun discharged?": a progressive
+    # verb after the subject, which ends the clause; not "What was Baldwin accused of after the shooting?",
+    # where the "-ing" word is a noun
+    if auxiliary not in (["is"], ["are"], ["was"], ["were"]):
+        return False
+    return any(
+        tokens[i].endswith("ing")
+        and tokens[i - 1] not in DETERMINERS | PREPOSITIONS
+        and (i == len(tokens) - 1 or tokens[i + 1] in CLAUSE_OPENERS)
+        for i in range(position + 3, len(tokens))
     )
+
+
+CLAUSE_OPENERS = frozenset("when while after before as because since until".split())
+
+
+def subordinate_words(tokens: list[str]) -> frozenset[str]:
+    """The stems of the words of a clause of time or reason that ends a question: its verb is not the asked
+    one ("discharg" in "What was Baldwin rehearsing when the gun discharged?")."""
+    opener = next((i for i, t in enumerate(tokens) if t in CLAUSE_OPENERS and i > 2), None)
+    return frozenset() if opener is None else frozenset(stem(t) for t in tokens[opener + 1 :] if t not in STOPWORDS)
 
 
 def asks_subject(tokens: list[str], focus: str | None, named: tuple[frozenset[str], ...] = ()) -> bool:

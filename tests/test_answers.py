@@ -348,6 +348,8 @@ EXACT = [
     ("What evidence did the prosecution fail to provide?", "a cache of bullets"),
     # what a sentence says is the thing, with the words that call it so: "this was an unspeakable tragedy"
     ("What did Baldwin's attorneys call the tragedy?", "an unspeakable tragedy"),
+    # the object of the asked verb, not of the verb of the clause of time ("discharged, fatally striking ...")
+    ("What was Baldwin rehearsing when the gun discharged?", "a cross-draw maneuver"),
 ]
 
 

@@ -285,6 +285,9 @@ def test_the_focus_phrase_runs_from_the_wh_word_to_the_focus_noun():
     }
     assert analyse_question("What is Gutierrez-Reed appealing?").asks_direct_object  # progressive
     assert not analyse_question("What was Baldwin accused of after the shooting?").asks_direct_object  # a noun
+    # a progressive verb before a clause of time, whose verb is not the asked one
+    analysis = analyse_question("What was Baldwin rehearsing when the gun discharged?")
+    assert analysis.asks_direct_object and stem("discharged") in analysis.purposes
 
 
 def test_a_passive_with_been_asks_for_its_subject_not_an_object_of_the_verb():
