@@ -407,6 +407,7 @@ class Answerer:
         sentence_terms = {t for _, _, t in tokens}
         if sentence_terms & WORDING_VERBS:  # one verb of wording stands for another: "characterized" is "deemed"
             sentence_terms |= question_terms & WORDING_VERBS
+        sentence_terms |= derived_terms(question_terms - sentence_terms, sentence_terms)
         coverage = self.coverage(
             question_terms, whole_names(analysis, sentence_terms), whole_names(analysis, passage_terms)
         )
@@ -818,6 +819,16 @@ def owner_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage
     if not analysis.owners or analysis.owners & sentence_terms:
         return 1.0
     return OWNER_NEARBY if analysis.owners & passage_terms else NAME_ABSENT
+
+
+def derived_terms(missing: set[str], terms: set[str]) -> set[str]:
+    """The question's terms (`missing` from a sentence) whose verb or noun the sentence has instead, by the
+    suffix that turns one into the other: "settle" and "settlement", "pay" and "payment"."""
+    return {
+        t
+        for t in missing
+        if t + "ment" in terms or t + "ement" in terms or (t.endswith("ment") and (t[:-4] in terms or t[:-5] in terms))
+    }
 
 
 def whole_names(analysis: QuestionAnalysis, terms: set[str]) -> set[str]:

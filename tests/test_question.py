@@ -10,6 +10,7 @@ from qa.answer import (
     OWNER_NEARBY,
     PARTLY_NAMED,
     closed_quotes,
+    derived_terms,
     name_presence,
     owner_presence,
     owns_asked,
@@ -715,3 +716,9 @@ def test_a_person_given_by_a_role_the_articles_give_one_person_is_also_searched_
 ):
     found = roles_by_name(question, analyse_question(question), NAMES_BY_ROLE)
     assert with_names(question, found) == read_as
+
+
+def test_a_verb_meets_its_noun_in_ment():
+    assert derived_terms({stem("settle")}, {stem("settlement")}) == {stem("settle")}
+    assert derived_terms({stem("agreement")}, {stem("agreed")}) == {stem("agreement")}
+    assert derived_terms({stem("pay")}, {stem("paid")}) == set()  # the same stem already; nothing to derive
