@@ -12,10 +12,10 @@ KNOWN = [
     ("Who loaded the real round into the revolver?", "Hannah Gutierrez Reed"),  # a round is a bullet, "ammunition"
     # a person given by a role the articles give one person: the actor is Baldwin, the cinematographer Hutchins
     ("How many Emmys has the actor won?", "three"),
-    ("Who dropped the appeal?", "Kari Morrissey"),
-    ("When did the production settle with the family?", "October 2022"),  # "reached a settlement"  # "has withdrawn her appeal"; not the headline's "Prosecutors"
     ("Who is the late cinematographer's husband?", "Matthew Hutchins"),
     ("Where was the family of the slain cinematographer from?", "Ukraine"),
+    ("Who dropped the appeal?", "Kari Morrissey"),  # "has withdrawn her appeal"; not the headline's "Prosecutors"
+    ("When did the production settle with the family?", "October 2022"),  # "reached a settlement"
     ("Who is the judge in Baldwin's trial?", "Mary Marlowe Sommer"),
     ("Who is the judge in the New Mexico manslaughter case?", "Mary Marlowe Sommer"),  # not "actor Alec Baldwin"
     ("How long is the armorer's sentence?", "18-month"),
