@@ -238,8 +238,8 @@ class Answerer:
         return self.role_names[doc_index]
 
     def names_by_role(self, docs: set[int]) -> dict[str, str]:
-        """The one person the articles `docs` call by each role, where most of its mentions name that person
-        (by surname): "actor" -> "Alec Baldwin"; none for "prosecutor", which names two."""
+        """The one person the articles `docs` call by each role, where most of the role's named mentions name
+        that person: "actor" -> "Alec Baldwin"; none for "prosecutor", which names Morrissey and Johnson."""
         mentions: dict[str, Counter] = defaultdict(Counter)  # role -> person (by place in `fullest`) -> mentions
         fullest: list[str] = []  # each person's fullest name: "Erlinda Johnson" is "Erlinda Ocampo Johnson"
         for doc_index in sorted(docs):

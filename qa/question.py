@@ -559,6 +559,7 @@ CLAUSE_OPENERS = frozenset("when while after before as because since until".spli
 def subordinate_words(tokens: list[str]) -> frozenset[str]:
     """The stems of the words of a clause of time or reason that ends a question: its verb is not the asked
     one ("discharg" in "What was Baldwin rehearsing when the gun discharged?")."""
+    # past the question's own opening ("When did ...?", "What was X doing when ...?")
     opener = next((i for i, t in enumerate(tokens) if t in CLAUSE_OPENERS and i > 2), None)
     return frozenset() if opener is None else frozenset(stem(t) for t in tokens[opener + 1 :] if t not in STOPWORDS)
 

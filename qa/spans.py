@@ -607,7 +607,7 @@ def actions(analysis: QuestionAnalysis, sentence, text: str, reacting: bool = Fa
     spans = []
     question_terms = set(analysis.terms)
     # "What did Baldwin do after the ruling?": Baldwin; "What did Nikas say the role would do?": the role
-    doers = (set().union(*analysis.names) or question_terms) - analysis.speaker or question_terms - analysis.speaker
+    doers = set().union(*analysis.names) - analysis.speaker or question_terms - analysis.speaker
     setting = analysis.setting - doers  # "in court"
     outcome = analysis.outcome
     for verb in sentence.predicates:
@@ -1519,8 +1519,10 @@ def before_asked_phrase(analysis: QuestionAnalysis, text: str, start: int, end: 
     for phrase in phrases:
         if phrase.group(1).lower() == analysis.stranded_until:
             return phrase.start()
-    for phrase, following in zip(phrases, [*phrases[1:], None][: len(phrases)], strict=True):
-        words = text[phrase.end() : following.start() if following else end]
+    if not phrases:  # the clause has no phrase after its first words
+        return end
+    for phrase, until in zip(phrases, [p.start() for p in phrases[1:]] + [end], strict=True):
+        words = text[phrase.end() : until]
         if any(t in analysis.terms for *_, t in word_spans(words) if t):
             return phrase.start()
     return end

@@ -338,6 +338,7 @@ EXACT = [
     ("What was Baldwin accused of in connection with the Colt .45?", "recklessness and criminal negligence"),
     # and up to a clause of time, past the decimal point of a ".45"
     ("What was Baldwin accused of?", "recklessness and criminal negligence"),
+    ("What was Baldwin accused of after the shooting?", "recklessness and criminal negligence"),  # no phrase left
     # not the space before a quoted title
     ("What can't prosecutors introduce evidence of?", "his status as a producer on the film"),
     # not "Luke Nikas and Alex Spiro": he is who is asked about
