@@ -85,7 +85,8 @@ def test_they_points_to_the_last_group_a_question_named(answerer):
 
 def test_a_bare_why_asks_why_of_the_question_before_and_its_answer(answerer):
     conversation = Conversation(answerer)
-    assert conversation.ask("What did prosecutors withdraw?").answer.text == "a misdemeanor plea deal"
+    # "What deal": prosecutors also withdrew (dropped) an appeal, another answer to a bare "what"
+    assert conversation.ask("What deal did prosecutors withdraw?").answer.text == "a misdemeanor plea deal"
     turn = conversation.ask("Why?")
     assert turn.resolved == "Why did prosecutors withdraw a misdemeanor plea deal?"
     assert turn.answer.text == "after learning that Baldwin was participating in the documentary"
