@@ -149,6 +149,9 @@ class Answer:
     total_documents: int
     passages: tuple[Hit, ...]
     kind: str
+    # The question as it was searched, where it names someone it gave by role: "How many Emmys has the actor
+    # Alec Baldwin won?"
+    read_as: str | None = None
 
 
 class Answerer:
@@ -326,10 +329,17 @@ class Answerer:
         query = self.retriever.encode(question)
         hits = self.retriever.search(question, top_k or self.top_k, query)
         by_name = roles_by_name(question, analysis, self.names_by_role(self.hit_documents(hits)))
-        if by_name:  # "the actor" is Alec Baldwin, where the articles call one person so: search for both
-            analysis = replace(analysis, aliases=tuple((r.role, name_stems(r.name)) for r in by_name))
-            query = self.retriever.encode(with_names(question, by_name))
-            hits = self.retriever.search(question, top_k or self.top_k, query)
+        if not by_name:
+            return self.answer(analysis, hits, query, exclude)
+        # "the actor" is Alec Baldwin, where the articles call one person so: search for both, and say so
+        analysis = replace(analysis, aliases=tuple((r.role, name_stems(r.name)) for r in by_name))
+        read_as = with_names(question, by_name)
+        query = self.retriever.encode(read_as)
+        hits = self.retriever.search(question, top_k or self.top_k, query)
+        return replace(self.answer(analysis, hits, query, exclude), read_as=read_as)
+
+    def answer(self, analysis: QuestionAnalysis, hits: list[Hit], query: np.ndarray, exclude: frozenset[str]) -> Answer:
+        """The best supported answer among the retrieved passages, or an abstention."""
         candidates = self.fit_roles(analysis, self.candidates(analysis, hits, query[0]))
         candidates += self.publishers(analysis, hits)
         groups = [

@@ -16,6 +16,7 @@ def answer_to_dict(answer: Answer) -> dict:
     """The `--json` object: question, answer, confidence, sentence, citations and passages read."""
     return {
         "question": answer.question,
+        "read_as": answer.read_as,
         "answer": answer.text,
         "answerable": answer.answerable,
         "confidence": answer.confidence,
@@ -56,8 +57,19 @@ def quote(text: str, width: int = 88) -> str:
     return textwrap.indent(textwrap.fill(f"“{' '.join(text.split())}”", width - 4), "  ")
 
 
+def read_as_line(answer: Answer) -> str | None:
+    """ "(read as: How many Emmys has the actor Alec Baldwin won?)", where the question was searched so."""
+    return f"(read as: {answer.read_as})" if answer.read_as else None
+
+
 def answer_to_text(answer: Answer) -> str:
     """The human-readable answer: span, quoted sentences with citation numbers, agreement, sources."""
+    read_as = read_as_line(answer)
+    return "\n\n".join([read_as, answer_text(answer)]) if read_as else answer_text(answer)
+
+
+def answer_text(answer: Answer) -> str:
+    """The answer's text without the line that says how the question was read."""
     if not answer.answerable:
         lines = [DONT_SAY]
         if answer.passages:
@@ -99,15 +111,18 @@ def answer_to_markdown(answer: Answer, link_prefix: str | None = None) -> str:
     def number(n: int) -> str:
         return f"[\\[{n}\\]]({link_prefix}{n - 1})" if link_prefix is not None else f"\\[{n}\\]"
 
+    read_as = read_as_line(answer)
+    lines = [f"*{escape_markdown(read_as)}*", ""] if read_as else []
+
     if not answer.answerable:
-        lines = [f"**{DONT_SAY}**"]
+        lines += [f"**{DONT_SAY}**"]
         if answer.passages:
             hit = answer.passages[0]
             lines += ["", "Closest passage considered (not an answer):", ""]
             lines += [f"> {escape_markdown(hit.passage.text)}", ""]
             lines.append(f"`{hit.passage.doc_id}` · chars {hit.passage.start}-{hit.passage.end}")
         return "\n".join(lines)
-    lines = [f"**{escape_markdown(answer.text or '')}**", ""]
+    lines += [f"**{escape_markdown(answer.text or '')}**", ""]
     for n, citation in enumerate(answer.citations, 1):
         lines += [f"> {highlighted(citation)} {number(n)}", ""]
     lines += [f"*{agreement_line(answer)} Confidence {answer.confidence:.2f}.*", ""]

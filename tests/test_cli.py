@@ -48,6 +48,14 @@ def test_ask_text_shows_the_answer_a_quote_and_numbered_sources(default_index_di
     assert "[1] 001_4015aeb8f9402aa3 · " in result.stdout
 
 
+def test_ask_says_whom_it_took_a_role_for_before_the_answer(default_index_dir: Path):
+    result = CliRunner().invoke(main, ["ask", "How many Emmys has the actor won?", "--index", str(default_index_dir)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("(read as: How many Emmys has the actor Alec Baldwin won?)\n\nthree\n")
+    result = CliRunner().invoke(main, ["ask", "How much was the fine?", "--json", "--index", str(default_index_dir)])
+    assert json.loads(result.stdout)["read_as"] is None  # nothing was read otherwise
+
+
 def test_ask_abstains_plainly_and_shows_the_closest_passage(default_index_dir: Path):
     result = CliRunner().invoke(main, ["ask", "What is the capital of Ukraine?", "--index", str(default_index_dir)])
     assert result.exit_code == 0

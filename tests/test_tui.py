@@ -53,6 +53,15 @@ async def test_a_follow_up_is_answered_from_context(app: ChatApp):
         assert "18-month" in follow_up
 
 
+async def test_an_answer_says_whom_it_took_a_role_for(app: ChatApp):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await ask(pilot, "How many Emmys has the actor won?")
+        answer = messages(app, "answer")[-1]
+        assert "read as: How many Emmys has the actor Alec Baldwin won?" in answer
+        assert "**three**" in answer
+
+
 async def test_save_writes_a_transcript_whose_citations_match(app: ChatApp, tmp_path: Path):
     target = tmp_path / "chat.md"
     async with app.run_test(size=(100, 30)) as pilot:
