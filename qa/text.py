@@ -51,13 +51,15 @@ SYNONYM_GROUPS = (
     "gun guns firearm firearms revolver pistol weapon weapons",
     "bullet bullets ammunition round rounds",
     "drop dropped dropping withdraw withdrawing withdrawn",  # an appeal, a plea deal, charges
+    "image images picture pictures photo photos photograph photographs",
+    "fine fines fined penalty penalties",
     "film films movie movies",
-    "injure injured injuring wound wounded wounding hurt",
+    "injure injured injuring injury injuries wound wounds wounded wounding hurt",
     "kill killed killing slay slain",
     "prison prisons jail jailed imprison imprisoned imprisonment",
     "sentence sentenced term",  # a prison term
     "family families relatives relative",
-    "sue sued suing lawsuit lawsuits",
+    "sue sued suing lawsuit lawsuits suit suits",
     "blame blamed blaming fault faulted",
     "expect expected expecting anticipate anticipated",
     "begin began begun beginning start started starting",

@@ -16,6 +16,7 @@ KNOWN = [
     ("Where was the family of the slain cinematographer from?", "Ukraine"),
     ("Who dropped the appeal?", "Kari Morrissey"),  # "has withdrawn her appeal"; not the headline's "Prosecutors"
     ("When did the production settle with the family?", "October 2022"),  # "reached a settlement"
+    ("How much money did the production pay as a penalty?", "$100,000"),  # "paid a $100,000 fine"
     ("Who is the judge in Baldwin's trial?", "Mary Marlowe Sommer"),
     ("Who is the judge in the New Mexico manslaughter case?", "Mary Marlowe Sommer"),  # not "actor Alec Baldwin"
     ("How long is the armorer's sentence?", "18-month"),

@@ -698,6 +698,13 @@ def test_to_drop_an_appeal_is_to_withdraw_it():
     assert stem("dropped") == stem("withdrew") == stem("withdrawn")
 
 
+def test_words_a_paraphrase_uses_for_the_articles_words():
+    assert stem("wounds") == stem("injuries") == stem("injured")
+    assert stem("pictures") == stem("images")
+    assert stem("penalty") == stem("fine")
+    assert stem("suit") == stem("lawsuit")
+
+
 NAMES_BY_ROLE = {"actor": "Alec Baldwin", stem("cinematographer"): "Halyna Hutchins", stem("armorer"): "Hannah Reed"}
 
 
