@@ -328,7 +328,8 @@ class Answerer:
         analysis = analyse_question(question)
         query = self.retriever.encode(question)
         hits = self.retriever.search(question, top_k or self.top_k, query)
-        by_name = roles_by_name(question, analysis, self.names_by_role(self.hit_documents(hits)))
+        roles = asked_roles(question, analysis)  # read the articles' roles only for a question that needs them
+        by_name = named_roles(roles, self.names_by_role(self.hit_documents(hits)), analysis) if roles else []
         if not by_name:
             return self.answer(analysis, hits, query, exclude)
         # "the actor" is Alec Baldwin, where the articles call one person so: search for both, and say so
@@ -696,12 +697,11 @@ class RoleName:
     end: int
 
 
-def roles_by_name(question: str, analysis: QuestionAnalysis, names: dict[str, str]) -> list[RoleName]:
-    """The people a question gives only by a role (`names`: role stem -> the one person the articles call so):
-    "Where will the actor face a jury?" gives the actor, Alec Baldwin. Not the role it asks about ("Who was the
-    film's armorer?"), nor a person it names as well."""
+def asked_roles(question: str, analysis: QuestionAnalysis) -> list[RoleName]:
+    """The roles a question gives people by, with "the" ("the actor", "the late cinematographer's"), that a
+    name may stand for: not the role it asks about ("Who was the film's armorer?"), nor a plural. The names
+    are left empty, for `named_roles` to fill."""
     asked = stem(analysis.focus) if analysis.focus else None
-    named = set().union(*analysis.names) if analysis.names else set()
     words = list(QUESTION_WORD.finditer(question))
     found = []
     for i, the in enumerate(words):
@@ -709,14 +709,22 @@ def roles_by_name(question: str, analysis: QuestionAnalysis, names: dict[str, st
             continue
         for word in words[i + 1 : i + 4]:  # "the actor", "the late cinematographer's", "the film's armorer"
             bare = POSSESSIVE_END.sub("", word.group())
-            role = stem(bare.lower())
-            name = names.get(role)
-            if not name or role == asked or not bare.islower() or bare.endswith("s") or focus_types(bare) != PERSON:
-                continue
-            if not name_stems(name) & named:
-                found.append(RoleName(role, name, word.start() + len(bare)))
-            break
+            if bare.islower() and not bare.endswith("s") and focus_types(bare) == PERSON:
+                if stem(bare) != asked:
+                    found.append(RoleName(stem(bare), "", word.start() + len(bare)))
+                break
     return found
+
+
+def named_roles(roles: list[RoleName], names: dict[str, str], analysis: QuestionAnalysis) -> list[RoleName]:
+    """Of the question's `roles`, those the articles give one named person (`names`: role stem -> name),
+    with that name; not a person the question names as well."""
+    named = set().union(*analysis.names) if analysis.names else set()
+    return [
+        replace(role, name=names[role.role])
+        for role in roles
+        if role.role in names and not name_stems(names[role.role]) & named
+    ]
 
 
 POSSESSIVE_END = re.compile(r"['’]s$")

@@ -9,14 +9,15 @@ from qa.answer import (
     NAME_NEARBY,
     OWNER_NEARBY,
     PARTLY_NAMED,
+    asked_roles,
     closed_quotes,
     derived_terms,
     name_presence,
+    named_roles,
     owner_presence,
     owns_asked,
     qualifies_question_name,
     restates_question,
-    roles_by_name,
     with_names,
 )
 from qa.candidates import name_stems, same_answer
@@ -721,7 +722,8 @@ NAMES_BY_ROLE = {"actor": "Alec Baldwin", stem("cinematographer"): "Halyna Hutch
 def test_a_person_given_by_a_role_the_articles_give_one_person_is_also_searched_for_by_name(
     question: str, read_as: str
 ):
-    found = roles_by_name(question, analyse_question(question), NAMES_BY_ROLE)
+    analysis = analyse_question(question)
+    found = named_roles(asked_roles(question, analysis), NAMES_BY_ROLE, analysis)
     assert with_names(question, found) == read_as
 
 
