@@ -217,17 +217,16 @@ class Answerer:
         """What article `doc_index` calls its people, by the stem of each word of their names: "souza" ->
         {"director"}."""
         if doc_index not in self.role_words:
-            text, found = self.store.documents[doc_index].text, defaultdict(set)
-            for sentence in self.doc_sentences(doc_index):
-                for person, role in person_roles(sentence, text, self.people(doc_index)):
-                    for word in WORD.findall(text, person.start, person.end):
-                        found[stem(word.lower())].add(role)
+            found = defaultdict(set)
+            for role, name in self.person_role_names(doc_index):
+                for word in WORD.findall(name):
+                    found[stem(word.lower())].add(role)
             self.role_words[doc_index] = found
         return self.role_words[doc_index]
 
     def hit_documents(self, hits: list[Hit]) -> set[int]:
         """The articles the retrieved passages come from."""
-        return {self.store.sentences[hit.passage.first_sentence].doc_index for hit in hits}
+        return {self.store.passage_document(hit.passage) for hit in hits}
 
     def person_role_names(self, doc_index: int) -> list[tuple[str, str]]:
         """(role stem, name as written) for each person article `doc_index` calls by a role, made once."""
@@ -267,8 +266,8 @@ class Answerer:
 
     def articles_with(self, term: str) -> set[int]:
         """The articles in which `term` (a stem) occurs."""
-        passages, sentences = self.store.passages, self.store.sentences
-        return {sentences[passages[int(p)].first_sentence].doc_index for p in self.index.lexical.passages_with(term)}
+        passages = self.store.passages
+        return {self.store.passage_document(passages[int(p)]) for p in self.index.lexical.passages_with(term)}
 
     def named_by_role(self, analysis: QuestionAnalysis, doc_index: int, terms: set[str]) -> set[str]:
         """The words of the question's names that a sentence of article `doc_index` gives by the role the
@@ -357,7 +356,7 @@ class Answerer:
         """Every span in the retrieved sentences that could answer, scored."""
         found: list[Candidate] = []
         seen: set[int] = set()
-        places = self.place_names({self.store.sentences[hit.passage.first_sentence].doc_index for hit in hits})
+        places = self.place_names(self.hit_documents(hits))
         for rank, hit in enumerate(hits):
             passage_terms = self.passage_terms(hit)
             for index in range(hit.passage.first_sentence, hit.passage.last_sentence):
@@ -377,19 +376,19 @@ class Answerer:
         about = {t for t in analysis.terms if not PUBLISHED.fullmatch(t) and t != focus_stem(analysis)}
         found, seen = [], set()
         for hit in hits:
-            first = self.store.sentences[hit.passage.first_sentence]
-            if first.doc_index in seen:
+            doc_index = self.store.passage_document(hit.passage)
+            if doc_index in seen:
                 continue
-            seen.add(first.doc_index)
-            text = self.store.documents[first.doc_index].text
+            seen.add(doc_index)
+            text = self.store.documents[doc_index].text
             coverage = self.coverage(about, self.passage_terms(hit), set())
-            sentences = self.doc_sentences(first.doc_index)
-            lo = self.ranges[first.doc_index][0]
+            sentences = self.doc_sentences(doc_index)
+            lo = self.ranges[doc_index][0]
             for index, sentence in enumerate(sentences, start=lo):
                 for match in PUBLISHER_LINE.finditer(text, sentence.start, sentence.end):
                     group = next(g for g in ("name", "owner", "app") if match.group(g))
                     start, end = match.span(group)
-                    found.append(Candidate(first.doc_index, index, start, end, PUBLISHER * hit.score, coverage, 0.0))
+                    found.append(Candidate(doc_index, index, start, end, PUBLISHER * hit.score, coverage, 0.0))
         return found
 
     def passage_terms(self, hit: Hit) -> set[str]:

@@ -58,6 +58,10 @@ class PassageStore:
         sentence = self.sentences[index]
         return self.documents[sentence.doc_index].text[sentence.start : sentence.end]
 
+    def passage_document(self, passage: Passage) -> int:
+        """The position of the document `passage` comes from."""
+        return self.sentences[passage.first_sentence].doc_index
+
     def sentence_ranges(self) -> list[tuple[int, int]]:
         """For each document, the range [lo, hi) of its sentences (they are stored document by document)."""
         if isinstance(self.sentences, SentenceTable):
