@@ -448,7 +448,8 @@ def without_tail(analysis: QuestionAnalysis, span: Span, text: str) -> Span | No
     return Span(span.start, tail.start(), span.weight * 1.02, span.mention, linked=True)
 
 
-SUBORDINATE = re.compile(r"\s+(?:after|before|because|while|when|although|unless|since|until)\s+|,\s+(?=\w+ing\s)")
+SUBORDINATORS = "after|before|because|while|when|although|unless|since|until"  # open a clause of time or reason
+SUBORDINATE = re.compile(rf"\s+(?:{SUBORDINATORS})\s+|,\s+(?=\w+ing\s)")
 HELD_BY = re.compile(r" ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*) (?:was|were|is|are|had been|has been) (\w+ing)\b")
 
 
@@ -1468,7 +1469,7 @@ NEXT_CLAUSE = re.compile(
     r"\s+(?:(?:and|but|or)\s+(?:is|was|are|were|has|have|had|will|would|can|could|did|does)|that|which|who|as to)\b"
     r"|\s+(?:and|but)\s+(?:also\s+|then\s+)?\w+ed\b"  # "sat for multiple interviews| and also agreed to ..."
     # a clause of time or reason: "recklessness and criminal negligence| after firing a Colt .45"
-    r"|\s+(?:after|before|while|when|because|although|though|since|until|unless)\s+(?:\w+ing|he|she|it|they|we)\b"
+    rf"|\s+(?:{SUBORDINATORS}|though)\s+(?:\w+ing|he|she|it|they|we)\b"
 )  # ... "so near to bad faith| as to show signs of scorching"
 
 
