@@ -395,8 +395,7 @@ def test_who_is_asks_what_a_named_person_is(question: str, identity: bool):
     ],
 )
 def test_when_asks_for_a_point_in_time_not_a_duration(text: str, date: str, point: bool):
-    mention = Mention(text.index(date), text.index(date) + len(date), "DATE")
-    assert (label_weight(analyse_question("When was she born?"), mention, text) == 1.0) == point
+    assert fits_fully("When was she born?", text, date) == point
 
 
 @pytest.mark.parametrize(
@@ -409,8 +408,13 @@ def test_when_asks_for_a_point_in_time_not_a_duration(text: str, date: str, poin
     ],
 )
 def test_what_day_asks_for_a_date_that_names_a_day(text: str, date: str, day: bool):
+    assert fits_fully("What day did the trial begin?", text, date) == day
+
+
+def fits_fully(question: str, text: str, date: str) -> bool:
+    """Whether `date`, tagged a date in `text`, fits what `question` asks for with full weight."""
     mention = Mention(text.index(date), text.index(date) + len(date), "DATE")
-    assert (label_weight(analyse_question("What day did the trial begin?"), mention, text) == 1.0) == day
+    return label_weight(analyse_question(question), mention, text) == 1.0
 
 
 def test_what_sets_a_thing_apart_is_no_possessor_and_keeps_its_quotes():
