@@ -683,8 +683,9 @@ def typed_complement(rest: list[str]) -> str | None:
     that names the answer's type, after a copula."""
     if len(rest) < 3 or rest[0] not in ("is", "was", "are", "were") or rest[1] not in DETERMINERS:
         return None
-    if len(rest) >= 4 and rest[3] == "of":
-        noun = rest[2]
+    of = next((i for i in (3, 4) if len(rest) > i and rest[i] == "of"), None)
+    if of is not None:  # "the date of the shooting", "the exact date of the shooting"
+        noun = rest[of - 1]
     elif len(rest) <= 4:  # "the rehearsal location": the last word, with at most one before it
         noun = rest[-1]
     else:

@@ -113,6 +113,7 @@ def test_a_type_noun_after_a_copula_is_the_focus():
     assert analyse_question("What was the amount of the fine?").expected == frozenset({"MONEY"})
     assert analyse_question("What was the cause of the shooting?").focus is None  # "cause" names no type
     assert analyse_question("What is the trial date?").expected == DATE
+    assert analyse_question("What was the exact date of the shooting?").expected == DATE  # one word before "of"
 
 
 def test_a_plural_noun_before_an_auxiliary_is_the_focus_not_a_verb():
