@@ -168,6 +168,7 @@ class Answerer:
         self.role_words: dict[int, dict[str, set[str]]] = {}
         self.role_names: dict[int, list[tuple[str, str]]] = {}
         self.places: dict[int, frozenset[str]] = {}
+        self.term_articles: dict[str, set[int]] = {}
         self.ranges: list[tuple[int, int]] | None = None
 
     def sentence_tokens(self, index: int) -> list[tuple[int, int, str]]:
@@ -265,9 +266,21 @@ class Answerer:
         return named
 
     def articles_with(self, term: str) -> set[int]:
-        """The articles in which `term` (a stem) occurs."""
-        passages = self.store.passages
-        return {self.store.passage_document(passages[int(p)]) for p in self.index.lexical.passages_with(term)}
+        """The articles in which `term` (a stem) occurs, looked up once per term."""
+        if term not in self.term_articles:
+            passages = self.store.passages
+            postings = self.index.lexical.passages_with(term)
+            self.term_articles[term] = {self.store.passage_document(passages[int(p)]) for p in postings}
+        return self.term_articles[term]
+
+    def surnames_of_others(self, analysis: QuestionAnalysis, doc_index: int) -> set[str]:
+        """The last words of the question's names that article `doc_index` gives only without the rest of the
+        name: an article that never says "Matthew" means someone else by "Hutchins"."""
+        return {
+            surname
+            for surname, name in analysis.surnames
+            if not any(doc_index in self.articles_with(word) for word in name - {surname})
+        }
 
     def named_by_role(self, analysis: QuestionAnalysis, doc_index: int, terms: set[str]) -> set[str]:
         """The words of the question's names that a sentence of article `doc_index` gives by the role the
@@ -414,7 +427,9 @@ class Answerer:
         sentence = as_places(sentence, text, places)
         tokens = self.sentence_tokens(index)
         question_terms = set(analysis.terms)
-        sentence_terms = {t for _, _, t in tokens}
+        others = self.surnames_of_others(analysis, sentence.doc_index)
+        sentence_terms = {t for _, _, t in tokens} - others
+        passage_terms = passage_terms - others
         if sentence_terms & WORDING_VERBS:  # one verb of wording stands for another: "characterized" is "deemed"
             sentence_terms |= question_terms & WORDING_VERBS
         sentence_terms |= derived_terms(question_terms - sentence_terms, sentence_terms)

@@ -61,6 +61,8 @@ KNOWN = [
     ("What kind of ammunition was found on the set?", "live"),  # what sets the named thing apart
     ("Whose producer responsibilities did the judge discuss?", "Baldwin"),  # the possessor, not the judge
     ("What position did Matthew Hutchins get?", "an executive producer"),  # "named as an executive producer"
+    # an article that never says "Matthew" means Halyna by "Hutchins": not "Ms. Hutchins" beside "a producer"
+    ("What role was Matthew Hutchins given on the film?", "an executive producer"),
     ("What model of gun did Baldwin fire?", "a Colt .45"),
     ("What did the judge's order state?", "The subpoena is ordered recalled, vacated and set aside"),  # a quote
     ("What did the judge call the oversight?", "so near to bad faith as to show signs of scorching"),
