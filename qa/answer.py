@@ -169,6 +169,7 @@ class Answerer:
         self.role_names: dict[int, list[tuple[str, str]]] = {}
         self.places: dict[int, frozenset[str]] = {}
         self.term_articles: dict[str, set[int]] = {}
+        self.indefinite: dict[int, set[str]] = {}
         self.ranges: list[tuple[int, int]] | None = None
 
     def sentence_tokens(self, index: int) -> list[tuple[int, int, str]]:
@@ -260,10 +261,24 @@ class Answerer:
         for role, counts in mentions.items():
             person, n = counts.most_common(1)[0]
             surname = stem(WORD.findall(fullest[person])[-1].lower())
-            # an article that uses the role but never names the person may mean someone else ("A Los Angeles judge")
-            if n >= ROLE_MAJORITY * counts.total() and self.articles_with(role) <= self.articles_with(surname):
+            # an article that brings in one so called and never names the person means someone else: "A Los
+            # Angeles judge"; but "the armorer’s connections" is the armorer the other articles name
+            unnamed = self.articles_with(role) - self.articles_with(surname)
+            if n >= ROLE_MAJORITY * counts.total() and not any(role in self.indefinite_roles(d) for d in unnamed):
                 named[role] = fullest[person]
         return named
+
+    def indefinite_roles(self, doc_index: int) -> set[str]:
+        """The stems of the words article `doc_index` brings in with "a" or "an": "judge" in "A Los Angeles
+        judge granted the motion"."""
+        if doc_index not in self.indefinite:
+            text = self.store.documents[doc_index].text
+            self.indefinite[doc_index] = {
+                term
+                for start, _, term in word_spans(text)
+                if term and INDEFINITE.search(text, max(0, start - 40), start)
+            }
+        return self.indefinite[doc_index]
 
     def articles_with(self, term: str) -> set[int]:
         """The articles in which `term` (a stem) occurs, looked up once per term."""
@@ -347,13 +362,17 @@ class Answerer:
         # "the actor" is Alec Baldwin, where the articles call one person so: search for both, and say so
         analysis = replace(analysis, aliases=tuple((r.role, name_stems(r.name)) for r in by_name))
         read_as = with_names(question, by_name)
-        query = self.retriever.encode(read_as)
-        hits = self.retriever.search(question, top_k or self.top_k, query)
-        return replace(self.answer(analysis, hits, query, exclude), read_as=read_as)
+        named_query = self.retriever.encode(read_as)
+        hits = self.retriever.search(question, top_k or self.top_k, named_query)
+        # a sentence may give the role or the name: it is as close as it is to either reading
+        return replace(self.answer(analysis, hits, np.vstack([query, named_query]), exclude), read_as=read_as)
 
-    def answer(self, analysis: QuestionAnalysis, hits: list[Hit], query: np.ndarray, exclude: frozenset[str]) -> Answer:
-        """The best supported answer among the retrieved passages, or an abstention."""
-        candidates = self.fit_roles(analysis, self.candidates(analysis, hits, query[0]))
+    def answer(
+        self, analysis: QuestionAnalysis, hits: list[Hit], queries: np.ndarray, exclude: frozenset[str]
+    ) -> Answer:
+        """The best supported answer among the retrieved passages, or an abstention (`queries`: a vector for
+        each reading of the question, one row each)."""
+        candidates = self.fit_roles(analysis, self.candidates(analysis, hits, queries))
         candidates += self.publishers(analysis, hits)
         groups = [
             g for g in group_candidates(self.store, candidates) if not any(same_answer(g.key, k) for k in exclude)
@@ -365,8 +384,9 @@ class Answerer:
             return self.abstain(analysis, hits)
         return self.respond(analysis, hits, best, confidence(group_score(best)))
 
-    def candidates(self, analysis: QuestionAnalysis, hits: list[Hit], query: np.ndarray) -> list[Candidate]:
-        """Every span in the retrieved sentences that could answer, scored."""
+    def candidates(self, analysis: QuestionAnalysis, hits: list[Hit], queries: np.ndarray) -> list[Candidate]:
+        """Every span in the retrieved sentences that could answer, scored by how close each sentence is to
+        the closest reading of the question (`queries`, one row each)."""
         found: list[Candidate] = []
         seen: set[int] = set()
         places = self.place_names(self.hit_documents(hits))
@@ -376,7 +396,7 @@ class Answerer:
                 if index in seen:
                     continue
                 seen.add(index)
-                similarity = float(self.index.sentence_vectors[index] @ query)
+                similarity = float(np.max(queries @ self.index.sentence_vectors[index]))
                 found.extend(self.sentence_candidates(analysis, hit, rank, index, passage_terms, similarity, places))
         return found
 
@@ -697,6 +717,7 @@ def owned_by_another(analysis: QuestionAnalysis, text: str, sentence_start: int,
     return False
 
 
+INDEFINITE = re.compile(r"\b[Aa]n?\s+(?:[\w.’'-]+\s+){0,3}\Z")  # "a judge", "A Los Angeles judge"
 ROLE_MAJORITY = 0.75  # of the named mentions of a role, the share one person must hold to be "the <role>"
 QUESTION_WORD = re.compile(r"[\w-]+(?:['’]s)?")
 
@@ -721,10 +742,13 @@ def asked_roles(question: str, analysis: QuestionAnalysis) -> list[RoleName]:
     for i, the in enumerate(words):
         if the.group().lower() != "the":
             continue
-        for word in words[i + 1 : i + 4]:  # "the actor", "the late cinematographer's", "the film's armorer"
+        for j in range(i + 1, min(i + 4, len(words))):  # "the actor", "the film's armorer"
+            word, after = words[j], words[j + 1] if j + 1 < len(words) else None
             bare = POSSESSIVE_END.sub("", word.group())
             if bare.islower() and not bare.endswith("s") and focus_types(bare) == PERSON:
-                if stem(bare) != asked:
+                # "the attorney general's office": the role is a part of a title whose last word owns it
+                compound = bare == word.group() and after is not None and POSSESSIVE_END.search(after.group())
+                if stem(bare) != asked and not compound:
                     found.append(RoleName(stem(bare), "", word.start() + len(bare)))
                 break
     return found

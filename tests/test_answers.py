@@ -104,6 +104,8 @@ KNOWN = [
     ("Who did prosecutors say Baldwin sent scrambling?", "crew members"),  # not the prosecutor who said so
     ("Who said they hoped the lawsuits would bring some justice to Hutchins' family?", "Morrissey"),  # not "Rust"
     ("What word did Baldwin yell at the armorer?", "reload!"),  # a quote of one word
+    ("What did Baldwin shout at the armorer in one clip?", "reload!"),  # as close to the question as read with a name
+    ("How long is the armorer's prison sentence?", "18-month"),  # Gutierrez Reed's, not Baldwin's "up to 18 months"
     ("Who did the defense accuse of hiding evidence about the live ammunition?", "the prosecution"),  # not the doer
     ("What theory of guilt did the prosecution hope to support?", "an alternative theory of guilt"),
     ("What may Dave Halls do at Baldwin's trial?", "testify at Baldwin’s trial"),  # "may testify", not "has pleaded"
@@ -415,4 +417,6 @@ def test_a_role_stands_for_a_name_only_where_the_articles_give_it_one_person(ans
     named = answerer.names_by_role(set(range(len(answerer.store.documents))))
     assert named["actor"] == "Alec Baldwin"
     assert "judg" not in named  # Variety's "A Los Angeles judge" is not Sommer, whom it never names
+    # an article that names no armorer but says "the armorer’s connections" means the one the others name
+    assert named["armor"] == "Hannah Gutierrez Reed"
     assert "prosecutor" not in named  # Morrissey and Johnson

@@ -711,7 +711,12 @@ def test_words_a_paraphrase_uses_for_the_articles_words():
     assert stem("suit") == stem("lawsuit")
 
 
-NAMES_BY_ROLE = {"actor": "Alec Baldwin", stem("cinematographer"): "Halyna Hutchins", stem("armorer"): "Hannah Reed"}
+NAMES_BY_ROLE = {
+    "actor": "Alec Baldwin",
+    stem("cinematographer"): "Halyna Hutchins",
+    stem("armorer"): "Hannah Reed",
+    stem("attorney"): "Luke Nikas",
+}
 
 
 @pytest.mark.parametrize(
@@ -722,6 +727,7 @@ NAMES_BY_ROLE = {"actor": "Alec Baldwin", stem("cinematographer"): "Halyna Hutch
         ("Who was the film's armorer?", "Who was the film's armorer?"),  # the role it asks about
         ("What did the actor Alec Baldwin yell?", "What did the actor Alec Baldwin yell?"),  # named already
         ("Which actors testified?", "Which actors testified?"),  # no "the", and more than one
+        ("What did the attorney general's office say?", "What did the attorney general's office say?"),  # a title
     ],
 )
 def test_a_person_given_by_a_role_the_articles_give_one_person_is_also_searched_for_by_name(
