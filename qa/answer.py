@@ -453,6 +453,9 @@ class Answerer:
         if sentence_terms & WORDING_VERBS:  # one verb of wording stands for another: "characterized" is "deemed"
             sentence_terms |= question_terms & WORDING_VERBS
         sentence_terms |= derived_terms(question_terms - sentence_terms, sentence_terms)
+        sentence_terms |= {
+            t for t, said in BOUNDS.items() if t in question_terms and said.search(text, sentence.start, sentence.end)
+        }
         coverage = self.coverage(
             question_terms, whole_names(analysis, sentence_terms), whole_names(analysis, passage_terms)
         )
@@ -717,6 +720,11 @@ def owned_by_another(analysis: QuestionAnalysis, text: str, sentence_start: int,
     return False
 
 
+# a bound the question asks for, as news text gives it: "the maximum prison term" is "up to 18 months"
+BOUNDS = {
+    stem("maximum"): re.compile(r"\b(?:up to|at most|no more than)\s+\$?\d"),
+    stem("minimum"): re.compile(r"\b(?:at least|no less than|no fewer than)\s+\$?\d"),
+}
 INDEFINITE = re.compile(r"\b[Aa]n?\s+(?:[\w.’'-]+\s+){0,3}\Z")  # "a judge", "A Los Angeles judge"
 ROLE_MAJORITY = 0.75  # of the named mentions of a role, the share one person must hold to be "the <role>"
 QUESTION_WORD = re.compile(r"[\w-]+(?:['’]s)?")
