@@ -504,6 +504,10 @@ class Answerer:
                 weight *= BODY_FOR_PERSON  # "Who is the defense lawyer who ...?": not "the ... Safety Bureau"
             if any(start <= answer.start and answer.end <= end for start, end in doers):
                 weight *= DOER_NOT_ASKED  # "Who did the defense accuse?": not "Baldwin’s defense team accused"
+            if analysis.counterfactual and ALTERNATIVE.search(
+                text, max(sentence.start, answer.start - 20), answer.start
+            ):
+                weight *= MEANT  # "What should have been in the gun?": "a live round ..., instead of an inert one"
             if after_preposition(text, tokens, span_tokens, span.end, analysis):
                 weight *= AFTER_PREPOSITION  # "Into what ...?": "... into the revolver"
             if analysis.asks_speaker and speaker(text, span.start, span.end, span.refers_to is not None):
@@ -700,6 +704,7 @@ def unmarked_weight(analysis: QuestionAnalysis, text: str, sentence: Sentence) -
         (analysis.future, FUTURE_SAID, NOT_FUTURE),
         (analysis.ordinal, ORDINAL_WORD, NO_ORDINAL),
         (analysis.negated, NEGATED_WORD, NOT_NEGATED),
+        (analysis.counterfactual, MEANT_WORD, NOT_MEANT),
     ):
         if asked and not said.search(text, sentence.start, sentence.end):
             weight *= missing
@@ -720,6 +725,10 @@ def owned_by_another(analysis: QuestionAnalysis, text: str, sentence_start: int,
     return False
 
 
+ALTERNATIVE = re.compile(r"\b(?:instead of|rather than)\s+\Z")
+MEANT = 1.3  # what a sentence gives "instead of" what was, for a question that asks what should have been
+MEANT_WORD = re.compile(r"\b(?:instead of|rather than|should|ought to|supposed to|meant to)\b", re.IGNORECASE)
+NOT_MEANT = 0.8  # a sentence that says only what was, for a question that asks what should have been
 # a bound the question asks for, as news text gives it: "the maximum prison term" is "up to 18 months"
 BOUNDS = {
     stem("maximum"): re.compile(r"\b(?:up to|at most|no more than)\s+\$?\d"),

@@ -176,6 +176,7 @@ class QuestionAnalysis:
     ordinal: bool = False  # "Who was the first witness?": a sentence that says which in order answers
     outcome: str | None = None  # "What happened to the charges?": the stem of what was done to ("charg")
     asks_other: bool = False  # "Who else represents Baldwin?": one more, not those already named
+    counterfactual: bool = False  # "What should have been in the gun?": what was meant, not what was
     # "What did Baldwin's lawyers say the prosecution did?": the stems of who is said to have said it
     speaker: frozenset[str] = frozenset()
     # "releas" in "When will the documentary be released?", "verdict" in "What was the verdict ...?": a word a
@@ -285,11 +286,16 @@ def analyse_question(question: str) -> QuestionAnalysis:
         outcome=outcome,
         phrases=prepositional_phrases(question),
         asks_other="else" in tokens,
+        counterfactual=bool(COUNTERFACTUAL.search(question)),
         speaker=reported_speaker(question),
         event_word=event_word(question, kind, content),
     )
 
 
+# "What should have been in the gun?", "What should Baldwin have done?"; not "supposed to", which as often
+# asks what was expected ("How many days was the trial supposed to take?"), nor "instead of a dummy", which
+# asks what was
+COUNTERFACTUAL = re.compile(r"\b(?:should|ought to)(?:\s+\w+){0,3}?\s+have\b", re.IGNORECASE)
 HAPPENED_TO = re.compile(r"\bhappen(?:s|ed)?\s+to\b", re.IGNORECASE)  # "What happened to the charges?": a deed
 ATTRIBUTION = re.compile(r",?\s*\baccording to\b[^,?]*", re.IGNORECASE)
 COMPOUND_PREPOSITION = re.compile(r"\b(on|in|off|out|of|by|up|under|over|after)-(?=[A-Za-z])", re.IGNORECASE)

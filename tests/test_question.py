@@ -122,6 +122,13 @@ def test_a_plural_noun_before_an_auxiliary_is_the_focus_not_a_verb():
     assert analyse_question("Which law protects journalists?").focus == "law"  # "protects" is the verb
 
 
+def test_should_have_asks_what_was_meant_not_what_was():
+    assert analyse_question("Which round should have been in Baldwin's gun?").counterfactual
+    assert analyse_question("What should Baldwin have done?").counterfactual
+    assert not analyse_question("How many days was the trial supposed to take?").counterfactual  # expected
+    assert not analyse_question("What did the gun contain instead of a dummy round?").counterfactual  # what was
+
+
 def test_a_question_about_the_past_is_told_from_its_verb():
     assert analyse_question("Who testified as the first witness?").past
     assert analyse_question("When did the trial begin?").past
