@@ -53,6 +53,7 @@ SYNONYM_GROUPS = (
     "drop dropped dropping withdraw withdrawing withdrawn",  # an appeal, a plea deal, charges
     "image images picture pictures photo photos photograph photographs",
     "fine fines fined penalty penalties",
+    "deal deals offer offers offered bargain bargains",  # a plea deal
     "film films movie movies",
     "injure injured injuring injury injuries wound wounds wounded wounding hurt",
     "kill killed killing slay slain",

@@ -716,6 +716,7 @@ def test_words_a_paraphrase_uses_for_the_articles_words():
     assert stem("pictures") == stem("images")
     assert stem("penalty") == stem("fine")
     assert stem("suit") == stem("lawsuit")
+    assert stem("offer") == stem("deal")  # a plea offer
 
 
 NAMES_BY_ROLE = {
