@@ -191,7 +191,7 @@ def typed_spans(
     if analysis.kind == "when":  # "more than a year after the shooting"
         spans = [
             replace(span, weight=span.weight * event_weight(analysis, sentence, span))
-            for span in spans + relative_times(analysis, sentence, text)
+            for span in spans + relative_times(analysis, sentence, text) + periods(sentence, text)
         ]
     if "PERSON" in analysis.expected:
         spans += antecedents(sentence, previous, text, people) + named_next(sentence, following, text, people)
@@ -801,6 +801,20 @@ def relative_times(analysis: QuestionAnalysis, sentence, text: str) -> list[Span
 
 
 RELATIVE_TIME = 1.05  # says more than the stretch of time alone
+
+
+def periods(sentence, text: str) -> list[Span]:
+    """What a sentence says something happened during, which says when without a date: "During a brief
+    break after Sommer handed down her ruling, ... Morrissey dismissed the importance of the decision"."""
+    return [
+        Span(chunk.start, chunk.end, PERIOD, chunk)
+        for chunk in sentence.chunks
+        if chunk.role == "pobj" and DURING.search(text, max(sentence.start, chunk.start - 8), chunk.start)
+    ]
+
+
+DURING = re.compile(r"\b(?:during|amid|upon)\s+\Z", re.IGNORECASE)
+PERIOD = 0.6  # no date, but when
 
 
 LOCATIVE = re.compile(r"\b(?:at|in|on|inside|outside|near|behind|beside|under|into|onto)\s+\Z", re.IGNORECASE)

@@ -136,6 +136,7 @@ KNOWN = [
     ("Who said the probative value is not outweighed by unfair prejudice?", "the judge"),  # the quote goes on
     ("What did Johnson argue Baldwin was keenly aware of?", "his safety obligations as a producer"),  # “aware” of
     ("When did Kennedy begin her documentary?", "more than a year after the shooting"),  # time from an event
+    ("When did Morrissey dismiss the importance of the ruling?", "a brief break"),  # "During a brief break after ..."
     ("When were the charges against Baldwin dismissed?", "July"),  # not the year of the shooting it stems from
     (
         "What did prosecutors learn that made them withdraw the plea deal?",
