@@ -355,6 +355,24 @@ def head_weight(analysis: QuestionAnalysis, text: str, chunk: Mention) -> float:
     return UNNAMED_HEAD if analysis.asks_name and not CAPITAL.search(text, chunk.start, chunk.end) else 1.0
 
 
+def extraposed(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """What "it was (not) his job to ..." says is the question's noun: "to make sure the gun was not loaded"
+    answers "What did the defense say was not Baldwin's job?"."""
+    return [
+        Span(m.start(2), trailing_space_dropped(text, m.start(2), m.end(2)), EXTRAPOSED)
+        for m in EXTRAPOSED_TO.finditer(text, sentence.start, sentence.end)
+        if stem(m.group(1).lower()) in analysis.terms
+    ]
+
+
+# "it was not his job to make sure ...", "it is the court's duty to ..."
+EXTRAPOSED_TO = re.compile(
+    r"\bit\s+(?:is|was|would be|has been)\s+(?:not\s+)?(?:his|her|their|its|the|a|an|[\w-]+['’]s)\s+"
+    rf"(?:[\w-]+\s+)?(\w+)\s+(to\s+{CLAUSE_TEXT}+)"
+)
+EXTRAPOSED = 1.0
+
+
 def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """Candidate spans for a plain "what": entities, noun phrases, modifiers, verb phrases, quotes."""
     stranded = stranded_objects(analysis, sentence, text)
@@ -379,6 +397,7 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         spans += [Span(start, end, 0.6 * EXTENDED, m) for start, end, m in claims(sentence, text)]
     if analysis.asks_action:
         spans += actions(analysis, sentence, text)
+    spans += extraposed(analysis, sentence, text)
     if analysis.reported_verb:  # "What did she say she hopes the lawsuits bring?": "some measure of justice"
         spans += [
             Span(start, quote_end(text, start, sentence.end) or end, REPORTED_OBJECT * EXTENDED**k, m)

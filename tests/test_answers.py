@@ -100,6 +100,10 @@ KNOWN = [
     ("How many felony counts was Baldwin charged with?", "a single"),  # a count no tagger calls a number
     ("How long could Baldwin be imprisoned if convicted?", "up to 18 months"),  # "imprisoned": "in prison"
     ("What is the maximum prison term Baldwin faces?", "up to 18 months"),  # a maximum is what "up to" gives
+    (
+        "What has Baldwin's defense said was not his job?",
+        "to make sure the gun was not loaded",
+    ),  # "it was not his job to"
     ("Which round should have been in Baldwin's gun?", "an inert “dummy” round"),  # "a live round ..., instead of"
     ("Where is the civil lawsuit against Baldwin being pursued?", "New Mexico"),  # not "Rust" in "Rust producers"
     ("Who was hurt by the discharged weapon besides the cinematographer?", "Joel Souza"),  # not "a gun Baldwin"
