@@ -28,7 +28,7 @@ from qa.store import PassageStore, build_store, load_store, save_store
 from qa.text import terms
 from qa.vectors import FlatVectors, VectorSearch, build_faiss, choose_index_type, load_faiss
 
-FORMAT_VERSION = 24
+FORMAT_VERSION = 25
 VECTOR_FILE = "index.faiss"
 BM25_DIR = "bm25"
 MANIFEST = "manifest.json"

@@ -19,7 +19,7 @@ STOPWORDS = frozenset(
     some such than that the their theirs them themselves then there these they this those through to too
     under until up very was we were what when where which while who whom why will with would you your
     yours yourself yourselves also according said says tell told name named get got kind many much well
-    mostly still must despite amid try tries tried trying along able""".split()
+    mostly still must despite amid try tries tried trying along able exact exactly precise precisely main""".split()
 )
 
 MONTH_NAMES = "january february march april may june july august september october november december".split()

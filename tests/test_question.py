@@ -711,9 +711,11 @@ def test_to_drop_an_appeal_is_to_withdraw_it():
     assert stem("dropped") == stem("withdrew") == stem("withdrawn")
 
 
-def test_being_able_to_is_no_word_a_sentence_must_share():
+def test_being_able_to_or_exact_is_no_word_a_sentence_must_share():
     able = analyse_question("What aftermath will prosecutors be able to show?")
     assert able.terms == analyse_question("What aftermath will prosecutors show?").terms
+    exact = analyse_question("What was the exact date of the shooting?")
+    assert exact.terms == analyse_question("What was the date of the shooting?").terms
 
 
 def test_words_a_paraphrase_uses_for_the_articles_words():
