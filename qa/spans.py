@@ -1385,9 +1385,23 @@ def modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             end = words[-1].end()
             if text.count("“", words[0].start(), end) > text.count("”", words[0].start(), end):
                 end = text.find("”", end, head) + 1 or end  # the closing quote of "inert “dummy”"
+            if kind_asked(analysis, noun):  # the kind with the noun, not the article: "unpublished material"
+                end, weight = head + 1 + len(noun), KIND_ASKED
+            else:
+                weight = 0.7
             mention = Mention(words[0].start(), end, noun, chunk.role, chunk.governor)
-            spans.append(Span(mention.start, mention.end, 0.7, mention, linked=True))
+            spans.append(Span(mention.start, mention.end, weight, mention, linked=True))
     return spans
+
+
+def kind_asked(analysis: QuestionAnalysis, noun: str) -> bool:
+    """Whether the question asks what kind of `noun` it is: "What kind of material ...?" for "material"."""
+    asked = KIND_OF.search(analysis.text) if not analysis.focus else None  # "type of gun": a make may answer
+    return bool(asked) and stem(asked.group(1).lower()) == stem(noun.lower())
+
+
+KIND_OF = re.compile(r"\b(?:type|kind|sort)s? of\s+([\w-]+)", re.IGNORECASE)
+KIND_ASKED = 0.85  # "unpublished" in "unpublished material", for "What kind of material ...?"
 
 
 def named_noun_in(analysis: QuestionAnalysis, chunk: Mention, text: str) -> tuple[int, str] | None:

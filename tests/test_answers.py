@@ -100,6 +100,7 @@ KNOWN = [
     ("How many felony counts was Baldwin charged with?", "a single"),  # a count no tagger calls a number
     ("How long could Baldwin be imprisoned if convicted?", "up to 18 months"),  # "imprisoned": "in prison"
     ("What is the maximum prison term Baldwin faces?", "up to 18 months"),  # a maximum is what "up to" gives
+    ("What kind of material does the shield law protect?", "unpublished material"),  # the kind, with its noun
     (
         "What has Baldwin's defense said was not his job?",
         "to make sure the gun was not loaded",

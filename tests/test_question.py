@@ -430,8 +430,10 @@ def test_what_sets_a_thing_apart_is_no_possessor_and_keeps_its_quotes():
     gun = Mention(text.index("Baldwin"), text.index(" instead"), "gun")
     dummy = Mention(text.index("an inert"), text.index("."), "round")
     sentence = Sentence(0, 0, len(text), (), (gun, dummy))
-    spans = modifiers(analyse_question("What kind of round was in the gun?"), sentence, text)
+    spans = modifiers(analyse_question("What round was in the gun?"), sentence, text)
     assert [text[s.start : s.end] for s in spans] == ["inert “dummy”"]
+    spans = modifiers(analyse_question("What kind of round was in the gun?"), sentence, text)
+    assert [text[s.start : s.end] for s in spans] == ["inert “dummy” round"]  # the kind asked, with its noun
 
 
 def test_a_noun_a_question_only_shares_a_stem_with_has_no_kind_asked():
