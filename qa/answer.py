@@ -109,6 +109,7 @@ OWNER_NEARBY = 0.8  # a sentence whose passage, not itself, gives the owner a qu
 OWNER_OF_ASKED = 0.7  # for "who", the owner of a thing the question names
 AFTER_PREPOSITION = 1.3  # a span right after the preposition that leads the question
 POSSESSOR = 1.3  # a possessor ("Baldwin's") when the question asks "whose"
+OTHER_POSSESSION = 0.8  # ... a possessor of something else than the question names
 # Verbs that say little on their own ("who was given a credit", "who put the bullet"): an article words the
 # same event with another verb, so missing them should cost a sentence little. So with "say": an article
 # quotes someone with "said" (a stop word, never matched), "told", "according to" or a colon.
@@ -954,7 +955,6 @@ def word_before(text: str, tokens: list[tuple[int, int, str]], at: int) -> str:
     return term or stem(text[start:end].lower())
 
 
-OWNED = re.compile(r"['’]s\s+([\w-]+)")
 OWNED_ANY = re.compile(POSSESSIVE_MARK + r"\s+([\w-]+)")  # "Baldwin's role", "Hutchins’ family"
 
 
@@ -968,10 +968,10 @@ def owns_asked(analysis: QuestionAnalysis, text: str, end: int) -> bool:
 def possessor_weight(analysis: QuestionAnalysis, text: str, end: int) -> float:
     """For "whose X ...?", a possessor of the X counts ("the defense's request" for "Whose request?"), not one
     of something else ("Baldwin's role"); for "which outlet's reporter?", any: the reporter has a name."""
-    owned = OWNED.match(text, end)
+    owned = OWNED_ANY.match(text, end)
     if analysis.kind == "which" or (owned and stem(owned.group(1).lower()) in analysis.terms):
         return POSSESSOR
-    return 1.0
+    return OTHER_POSSESSION if owned else 1.0  # "Hutchins’ injuries", for "Over whose objections ...?"
 
 
 def quoted(text: str, sentence_start: int, start: int) -> bool:

@@ -201,6 +201,7 @@ def typed_spans(
         spans += continued_quote_speakers(sentence, previous, text, people)
     if analysis.asks_possessor and analysis.kind == "who":
         spans += possessor_phrases(sentence, text) + owners_of_asked(analysis, sentence)
+        spans += owners_after_of(analysis, sentence, text)
     if analysis.kind == "who" and analysis.asks_owner:  # "Who runs Moxie Films?"
         spans += owners_named_beside(analysis, sentence, text)
     if analysis.kind == "who" and not analysis.asks_possessor:  # "whose trial": an owner, not "the jury"
@@ -289,6 +290,25 @@ def owners_of_asked(analysis: QuestionAnalysis, sentence) -> list[Span]:
         for m in sentence.entities
         if m.label not in analysis.expected | NUMERIC and m.role == "poss" and stem(m.governor) in analysis.terms
     ]
+
+
+def owners_after_of(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """For "Over whose objections ...?", who owns the thing the question names by "of": "the defense" in "Over
+    the objection of the defense"."""
+    owned = WHOSE.search(analysis.text)
+    return [
+        Span(m.start, m.end, OWNER_AFTER_OF, m)
+        for m in sentence.chunks
+        if owned
+        and m.role == "pobj"
+        and stem(m.governor) == stem(owned.group(1).lower())
+        and OF_BEFORE.search(text, sentence.start, m.start)
+    ]
+
+
+WHOSE = re.compile(r"\bwhose\s+([\w-]+)", re.IGNORECASE)
+OF_BEFORE = re.compile(r"\bof\s+\Z")
+OWNER_AFTER_OF = 0.9
 
 
 def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
