@@ -897,11 +897,16 @@ def owner_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage
 
 def derived_terms(missing: set[str], terms: set[str]) -> set[str]:
     """The question's terms (`missing` from a sentence) whose verb or noun the sentence has instead, by the
-    suffix that turns one into the other: "settle" and "settlement", "pay" and "payment"."""
+    suffix that turns one into the other: "settle" and "settlement", "pay" and "payment"; or whose stem a
+    longer stem of the sentence's starts with, where the stemmer leaves a short ending ("prosecut" and
+    "prosecutor", "experi" and "experienc")."""
     return {
         t
         for t in missing
-        if t + "ment" in terms or t + "ement" in terms or (t.endswith("ment") and (t[:-4] in terms or t[:-5] in terms))
+        if t + "ment" in terms
+        or t + "ement" in terms
+        or (t.endswith("ment") and (t[:-4] in terms or t[:-5] in terms))
+        or (len(t) >= 6 and any(s.startswith(t) and len(s) - len(t) <= 3 for s in terms))
     }
 
 

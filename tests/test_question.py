@@ -755,7 +755,10 @@ def test_a_person_given_by_a_role_the_articles_give_one_person_is_also_searched_
     assert with_names(question, found) == read_as
 
 
-def test_a_verb_meets_its_noun_in_ment():
+def test_a_word_meets_its_other_forms_the_stemmer_keeps_apart():
     assert derived_terms({stem("settle")}, {stem("settlement")}) == {stem("settle")}
     assert derived_terms({stem("agreement")}, {stem("agreed")}) == {stem("agreement")}
     assert derived_terms({stem("pay")}, {stem("paid")}) == set()  # the same stem already; nothing to derive
+    assert derived_terms({stem("prosecution")}, {stem("prosecutors")}) == {stem("prosecution")}
+    assert derived_terms({stem("experience")}, {stem("experienced")}) == {stem("experience")}
+    assert derived_terms({stem("rule")}, {stem("rules"), stem("ruler")}) == set()  # too short a stem to tell
