@@ -654,7 +654,9 @@ def classify_how(following: str, rest: list[str]) -> tuple[str, frozenset[str], 
     if following in ("long", "old"):
         return "how_long", DURATION | COUNT if following == "old" else DURATION, None
     if following in ("far", "big", "tall", "large", "heavy", "high", "deep"):
-        return "how_much", frozenset({"QUANTITY", "CARDINAL"}), None
+        # "How large was the fine ...?" asks for an amount of money
+        money = any("MONEY" in focus_types(word) for word in rest[:4])
+        return "how_much", AMOUNT if money else frozenset({"QUANTITY", "CARDINAL"}), None
     return "how", frozenset(), None
 
 
