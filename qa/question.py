@@ -705,6 +705,8 @@ def focus_noun(rest: list[str], verbs_possible: bool = True) -> str | None:
     """The noun a "what"/"which"/"how many" phrase asks about: "what type of gun" -> "gun"."""
     phrase: list[str] = []
     before_auxiliary = False  # "what legal challenges does ...": the word before "does" is a noun, not a verb
+    if rest[:1] in (["other"], ["another"]):
+        rest = rest[1:]  # "what other role did he have": a role
     for token in rest:
         before_auxiliary = token in AUXILIARIES
         if token in AUXILIARIES or (token in STOPWORDS | PREPOSITIONS and token != "of"):

@@ -116,6 +116,10 @@ def test_a_type_noun_after_a_copula_is_the_focus():
     assert analyse_question("What was the exact date of the shooting?").expected == DATE  # one word before "of"
 
 
+def test_other_before_the_noun_leaves_it_the_focus():
+    assert analyse_question("What other role did Baldwin have on the film?").focus == "role"
+
+
 def test_a_plural_noun_before_an_auxiliary_is_the_focus_not_a_verb():
     assert analyse_question("What political views is Baldwin known for?").focus == "views"
     assert analyse_question("What legal challenges does Baldwin still face?").focus == "challenges"
