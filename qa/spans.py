@@ -94,6 +94,12 @@ def spans_for(
         return wordings(analysis, sentence, text) + [Span(sentence.start, sentence.end, 0.6)]
     if analysis.kind in ("what", "other"):
         return what_spans(analysis, sentence, text)
+    if analysis.kind == "how" and "say" in analysis.terms:  # "How did Morrissey say she felt?": what she said
+        return (
+            verb_parts(analysis, sentence, CLAUSE, 0.9)
+            + quotations(sentence, text)
+            + [Span(sentence.start, sentence.end, 0.6)]
+        )
     if analysis.kind == "how" and REACTION_VERBS & set(analysis.terms):  # "How did Baldwin react?"
         return actions(analysis, sentence, text, reacting=True) + [Span(sentence.start, sentence.end, 0.6)]
     if analysis.kind == "how":  # "How did Baldwin claim the gun fired?": "fired accidentally"

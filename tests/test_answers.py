@@ -101,6 +101,7 @@ KNOWN = [
     ("How long could Baldwin be imprisoned if convicted?", "up to 18 months"),  # "imprisoned": "in prison"
     ("What is the maximum prison term Baldwin faces?", "up to 18 months"),  # a maximum is what "up to" gives
     ("How large was the fine Rust Movie Productions paid?", "$100,000"),  # "how large" a fine: money
+    ("How did Johnson say Baldwin was being when he pointed the gun?", "reckless and wanton"),  # what she said
     ("What kind of material does the shield law protect?", "unpublished material"),  # the kind, with its noun
     (
         "What has Baldwin's defense said was not his job?",
