@@ -898,16 +898,22 @@ def owner_presence(analysis: QuestionAnalysis, sentence_terms: set[str], passage
 def derived_terms(missing: set[str], terms: set[str]) -> set[str]:
     """The question's terms (`missing` from a sentence) whose verb or noun the sentence has instead, by the
     suffix that turns one into the other: "settle" and "settlement", "pay" and "payment"; or whose stem a
-    longer stem of the sentence's starts with, where the stemmer leaves a short ending ("prosecut" and
-    "prosecutor", "experi" and "experienc")."""
+    longer stem of the sentence's starts with, where the stemmer leaves a short ending ("experi" and
+    "experienc"), but for the doer of it ("direct" and "director")."""
     return {
         t
         for t in missing
         if t + "ment" in terms
         or t + "ement" in terms
         or (t.endswith("ment") and (t[:-4] in terms or t[:-5] in terms))
-        or (len(t) >= 6 and any(s.startswith(t) and len(s) - len(t) <= 3 for s in terms))
+        or (len(t) >= 6 and any(s.startswith(t) and 0 < len(s) - len(t) <= 3 and not agent(s, t) for s in terms))
     }
+
+
+def agent(longer: str, stem_: str) -> bool:
+    """Whether a longer stem is the doer of what a stem names: "director" for "direct", "prosecutor" for
+    "prosecut" ("Who directed The Crow?" is not asked of a director)."""
+    return longer[len(stem_) :] in ("or", "er", "ar")
 
 
 def whole_names(analysis: QuestionAnalysis, terms: set[str]) -> set[str]:

@@ -763,6 +763,6 @@ def test_a_word_meets_its_other_forms_the_stemmer_keeps_apart():
     assert derived_terms({stem("settle")}, {stem("settlement")}) == {stem("settle")}
     assert derived_terms({stem("agreement")}, {stem("agreed")}) == {stem("agreement")}
     assert derived_terms({stem("pay")}, {stem("paid")}) == set()  # the same stem already; nothing to derive
-    assert derived_terms({stem("prosecution")}, {stem("prosecutors")}) == {stem("prosecution")}
+    assert derived_terms({stem("directed")}, {stem("director")}) == set()  # the doer is not the deed
     assert derived_terms({stem("experience")}, {stem("experienced")}) == {stem("experience")}
     assert derived_terms({stem("rule")}, {stem("rules"), stem("ruler")}) == set()  # too short a stem to tell
