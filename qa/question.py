@@ -532,7 +532,9 @@ def asks_what_said(tokens: list[str]) -> bool:
     said = next((i for i, t in enumerate(tokens) if stem(t) in SAYING_VERBS | KNOWING_VERBS), None)
     if said is None:  # "What did Halls tell investigators (about ...)?": told them, whoever they are
         said = next((i + 1 for i, t in enumerate(tokens[:-1]) if t in ("tell", "told")), None)
-    return said is not None and (said == len(tokens) - 1 or tokens[said + 1] in REPORTED_TOPIC | {"that"})
+    # "What did Baldwin say happened to the gun?": what he said happened, all of it ("the gun fired accidentally")
+    following = REPORTED_TOPIC | {"that", "happened", "happens"}
+    return said is not None and (said == len(tokens) - 1 or tokens[said + 1] in following)
 
 
 def asks_direct_object(tokens: list[str]) -> bool:

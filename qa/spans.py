@@ -449,11 +449,12 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         clauses = verb_parts(analysis, sentence, CLAUSE, 0.95 if analysis.asks_what_said else CLAUSE_WEIGHT)
         spans += clauses + [short for clause in clauses if (short := without_tail(analysis, clause, text))]
     if analysis.asks_what_said and "say" in analysis.terms:  # "What did Baldwin say ...?": "disclosed that ..."
-        spans += [
+        reported = [
             Span(m.start, m.end, 0.8, m)
             for m in sentence.predicates
             if m.role == CLAUSE and reported_by(m, text) - {"say"}
         ]
+        spans += reported + [short for clause in reported if (short := without_tail(analysis, clause, text))]
     if WORDING_VERBS & set(analysis.terms):  # "What did the prosecution call the investigation?"
         spans += characterisations(sentence, text) + copula_attributes(analysis, sentence, text)
     if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):  # "What did the prosecutors say ... includes?"

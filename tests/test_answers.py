@@ -102,6 +102,7 @@ KNOWN = [
     ("What is the maximum prison term Baldwin faces?", "up to 18 months"),  # a maximum is what "up to" gives
     ("How large was the fine Rust Movie Productions paid?", "$100,000"),  # "how large" a fine: money
     ("How did Johnson say Baldwin was being when he pointed the gun?", "reckless and wanton"),  # what she said
+    ("What did Baldwin say happened to the gun?", "the gun fired accidentally"),  # "claiming ..., | after he ..."
     ("What kind of material does the shield law protect?", "unpublished material"),  # the kind, with its noun
     (
         "What has Baldwin's defense said was not his job?",
