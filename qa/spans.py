@@ -381,6 +381,24 @@ def head_weight(analysis: QuestionAnalysis, text: str, chunk: Mention) -> float:
     return UNNAMED_HEAD if analysis.asks_name and not CAPITAL.search(text, chunk.start, chunk.end) else 1.0
 
 
+def predicate_adjectives(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """What a reported clause says its subject is, where the subject has the question's words: "irrelevant"
+    in "ruled that Baldwin’s role as a producer ... is irrelevant to the trial"."""
+    spans = []
+    for clause in sentence.predicates:
+        if clause.role != CLAUSE:
+            continue
+        for m in COPULA_ADJECTIVE.finditer(text, clause.start, clause.end):
+            if terms_of(text, Span(clause.start, m.start(), 0.0)) & set(analysis.terms):
+                spans.append(Span(m.start(1), m.end(1), PREDICATE_ADJECTIVE))
+    return spans
+
+
+TO_BE_ASKED = re.compile(r"\bto be\W*$", re.IGNORECASE)
+COPULA_ADJECTIVE = re.compile(r"\b(?:is|was|are|were)\s+(?:not\s+)?((?!the\b|a\b|an\b)[a-z][\w-]*)")
+PREDICATE_ADJECTIVE = 1.1  # asked for alone: more than the clause that holds it
+
+
 def extraposed(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """What "it was (not) his job to ..." says is the question's noun: "to make sure the gun was not loaded"
     answers "What did the defense say was not Baldwin's job?"."""
@@ -424,6 +442,8 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     if analysis.asks_action:
         spans += actions(analysis, sentence, text)
     spans += extraposed(analysis, sentence, text)
+    if TO_BE_ASKED.search(analysis.text):  # "What did the judge find Baldwin's producer role to be?"
+        spans += predicate_adjectives(analysis, sentence, text)
     if analysis.reported_verb:  # "What did she say she hopes the lawsuits bring?": "some measure of justice"
         spans += [
             Span(start, quote_end(text, start, sentence.end) or end, REPORTED_OBJECT * EXTENDED**k, m)

@@ -103,6 +103,7 @@ KNOWN = [
     ("How large was the fine Rust Movie Productions paid?", "$100,000"),  # "how large" a fine: money
     ("How did Johnson say Baldwin was being when he pointed the gun?", "reckless and wanton"),  # what she said
     ("What did Baldwin say happened to the gun?", "the gun fired accidentally"),  # "claiming ..., | after he ..."
+    ("What did the judge find Baldwin's producer role to be?", "irrelevant"),  # what the ruled clause says it is
     ("What kind of material does the shield law protect?", "unpublished material"),  # the kind, with its noun
     (
         "What has Baldwin's defense said was not his job?",
