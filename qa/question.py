@@ -361,10 +361,14 @@ MODALS = frozenset("will would can could may might should must".split())
 
 
 def asked_modal(tokens: list[str]) -> str | None:
-    """The modal verb right after the wh-word: "may" in "What may Dave Halls do at the trial?"."""
+    """The modal verb right after the wh-word: "may" in "What may Dave Halls do at the trial?"; or right
+    before the "do" that asks what is done: "would" in "What did Nikas argue the role would do?"."""
     position = wh_position(tokens)
     following = tokens[position + 1] if position is not None and position + 1 < len(tokens) else None
-    return following if following in MODALS else None
+    if following in MODALS:
+        return following
+    before_do = next((tokens[i - 1] for i in range(1, len(tokens)) if tokens[i] == "do"), None)
+    return before_do if before_do in MODALS else None
 
 
 def asks_possessor(tokens: list[str]) -> bool:

@@ -466,7 +466,8 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     # "What did Morrissey argue?": "argued the evidence was irrelevant"; "What was revealed?": "it was
     # revealed that crucial evidence had been withheld"
     if not analysis.asks_subtype:  # "What kind of images will prosecutors be allowed to show?": a kind
-        clauses = verb_parts(analysis, sentence, CLAUSE, 0.95 if analysis.asks_what_said else CLAUSE_WEIGHT)
+        weight = 0.95 if analysis.asks_what_said else CLAUSE_WEIGHT * (0.9 if analysis.modal else 1.0)
+        clauses = verb_parts(analysis, sentence, CLAUSE, weight)
         spans += clauses + [short for clause in clauses if (short := without_tail(analysis, clause, text))]
     if analysis.asks_what_said and "say" in analysis.terms:  # "What did Baldwin say ...?": "disclosed that ..."
         reported = [
@@ -659,6 +660,7 @@ def completes(text: str, left, right) -> bool:
 
 ACTION = 0.9
 SAME_MODAL = 1.2
+MODAL_BEFORE = re.compile(r"\b(\w+)\s+(?:\w+ly\s+|only\s+|also\s+)?\Z")  # "may testify", "would only confuse"
 REPORTING_VERBS = frozenset(stem(w) for w in "allege maintain add note tell report disclose deny indicate".split())
 REACTION_VERBS = frozenset(stem(w) for w in "react respond reply behave".split())
 NEGATION = re.compile(r"\bnot\b|n't\b|\bnever\b")
@@ -694,8 +696,9 @@ def actions(analysis: QuestionAnalysis, sentence, text: str, reacting: bool = Fa
             weight *= 1.05  # "expressed relief and left the courthouse" says more than either half
         if terms_of(text, verb) & setting and not no_reaction:
             weight *= 0.8  # "What did Baldwin do in court?": not "appeared in court", which the question says
-        if analysis.modal and text[max(0, verb.start - len(analysis.modal) - 1) : verb.start - 1] == analysis.modal:
-            weight *= SAME_MODAL  # "What may Halls do?": "may testify at Baldwin’s trial"
+        modal = MODAL_BEFORE.search(text, max(0, verb.start - 30), verb.start)
+        if analysis.modal and modal and modal.group(1).lower() == analysis.modal:
+            weight *= SAME_MODAL  # "What may Halls do?": "may testify"; "would (only) confuse the jury"
         if verb.role == "xcomp":
             weight *= 0.85  # "to cooperate" says less than "pressuring witnesses to cooperate", which holds it
         elif verb.role == "pcomp":

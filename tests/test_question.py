@@ -116,6 +116,12 @@ def test_a_type_noun_after_a_copula_is_the_focus():
     assert analyse_question("What was the exact date of the shooting?").expected == DATE  # one word before "of"
 
 
+def test_the_modal_before_do_is_the_one_asked():
+    assert analyse_question("What may Dave Halls do at the trial?").modal == "may"
+    assert analyse_question("What did Nikas argue the role would do?").modal == "would"
+    assert analyse_question("What did Baldwin do in court?").modal is None
+
+
 def test_other_before_the_noun_leaves_it_the_focus():
     assert analyse_question("What other role did Baldwin have on the film?").focus == "role"
 
