@@ -100,6 +100,9 @@ def spans_for(
             + quotations(sentence, text)
             + [Span(sentence.start, sentence.end, 0.6)]
         )
+    if analysis.kind == "how" and SEEMING_VERBS & set(analysis.terms):  # "How did Baldwin appear ...?"
+        states = set_off_states(analysis, sentence, text) + actions(analysis, sentence, text, reacting=True)
+        return states + accompanying(analysis, sentence, text) + [Span(sentence.start, sentence.end, 0.6)]
     if analysis.kind == "how" and REACTION_VERBS & set(analysis.terms):  # "How did Baldwin react?"
         return actions(analysis, sentence, text, reacting=True) + [Span(sentence.start, sentence.end, 0.6)]
     if analysis.kind == "how":  # "How did Baldwin claim the gun fired?": "fired accidentally"
@@ -397,6 +400,21 @@ def predicate_adjectives(analysis: QuestionAnalysis, sentence, text: str) -> lis
 TO_BE_ASKED = re.compile(r"\bto be\W*$", re.IGNORECASE)
 COPULA_ADJECTIVE = re.compile(r"\b(?:is|was|are|were)\s+(?:not\s+)?((?!the\b|a\b|an\b)[a-z][\w-]*)")
 PREDICATE_ADJECTIVE = 1.1  # asked for alone: more than the clause that holds it
+
+
+def set_off_states(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """How a named person was, in words set off by commas after the name: "visibly moved" in "Baldwin, visibly
+    moved, expressed relief"."""
+    spans = []
+    for m in SET_OFF_STATE.finditer(text, sentence.start, sentence.end):
+        if stem(m.group(1).lower()) in set().union(*analysis.names):
+            spans.append(Span(m.start(2), m.end(2), SET_OFF_STATE_WEIGHT))
+    return spans
+
+
+SEEMING_VERBS = frozenset(stem(w) for w in "appear look seem".split())
+SET_OFF_STATE = re.compile(r"\b([A-Z][\w’'-]*),\s+((?:[a-z]+ly\s+)?[a-z]+(?:ed|ful|ous|ive|ent|ant|ing))\s*,")
+SET_OFF_STATE_WEIGHT = 1.0
 
 
 def extraposed(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
