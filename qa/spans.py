@@ -218,6 +218,8 @@ def typed_spans(
         spans += named_groups(sentence, text)
         if not analysis.focus and not analysis.asks_other:  # "Who else ...?", "Who is the lawyer ...?": one
             spans = conjoined(spans, text, analysis.names)
+    if analysis.kind == "who" and analysis.stranded_after:  # "Who is the lawsuit against?": "Baldwin and ..."
+        spans += stranded_people(analysis, sentence, text)
     if analysis.kind == "where":  # "Where was Baldwin seated?": "at the defense table"
         spans += locative_phrases(analysis, sentence, text) + places_near(analysis, sentence, text)
     if (analysis.asks_possessor and analysis.kind == "which") or analysis.expected == PLACE:
@@ -1617,6 +1619,21 @@ def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
                 if 2 <= len(text[match.start(2) : end].split()) <= 16:
                     spans.append(Span(match.start(2), trailing_space_dropped(text, match.start(2), end), 0.75))
     return spans
+
+
+def stranded_people(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """For "Who is the lawsuit against?", the noun phrase right after the question's word and preposition,
+    whatever the tagger made of its names: "a civil lawsuit against | Baldwin and Rust producers"."""
+    spans = []
+    pattern = re.compile(rf"\b(\w+)\s+{re.escape(analysis.preposition or '')}\s+\Z", re.IGNORECASE)
+    for chunk in sentence.chunks:
+        before = pattern.search(text, max(sentence.start, chunk.start - 40), chunk.start)
+        if before and stem(before.group(1).lower()) == analysis.stranded_after:
+            spans.append(Span(chunk.start, chunk.end, STRANDED_PERSON, chunk))
+    return spans
+
+
+STRANDED_PERSON = 0.9
 
 
 TOPIC_PREPOSITIONS = ("about", "on", "over", "regarding", "concerning")  # "debates about" is "debates on"

@@ -106,6 +106,7 @@ KNOWN = [
     ("What did the judge find Baldwin's producer role to be?", "irrelevant"),  # what the ruled clause says it is
     ("What did Nikas argue the producer role would do to the jury?", "confuse the jury"),  # "would only confuse"
     ("How did Baldwin appear when he heard the ruling?", "visibly moved"),  # "Baldwin, visibly moved, expressed ..."
+    ("Who is the civil lawsuit against?", "Baldwin and Rust producers"),  # what follows "lawsuit against"
     ("What kind of material does the shield law protect?", "unpublished material"),  # the kind, with its noun
     (
         "What has Baldwin's defense said was not his job?",
