@@ -218,7 +218,7 @@ def typed_spans(
         spans += named_groups(sentence, text)
         if not analysis.focus and not analysis.asks_other:  # "Who else ...?", "Who is the lawyer ...?": one
             spans = conjoined(spans, text, analysis.names)
-    if analysis.kind == "who" and analysis.stranded_after:  # "Who is the lawsuit against?": "Baldwin and ..."
+    if analysis.kind == "who" and analysis.preposition and not analysis.asks_possessor:  # "Baldwin and ..."
         spans += stranded_people(analysis, sentence, text)
     if analysis.kind == "where":  # "Where was Baldwin seated?": "at the defense table"
         spans += locative_phrases(analysis, sentence, text) + places_near(analysis, sentence, text)
@@ -1622,13 +1622,15 @@ def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
 
 
 def stranded_people(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
-    """For "Who is the lawsuit against?", the noun phrase right after the question's word and preposition,
-    whatever the tagger made of its names: "a civil lawsuit against | Baldwin and Rust producers"."""
+    """For "Who is the lawsuit against?" (or "Against whom is the lawsuit?"), the noun phrase right after the
+    question's word and preposition, whatever the tagger made of its names: "a civil lawsuit against | Baldwin
+    and Rust producers"."""
     spans = []
+    words = {analysis.stranded_after} if analysis.stranded_after else set(analysis.terms)
     pattern = re.compile(rf"\b(\w+)\s+{re.escape(analysis.preposition or '')}\s+\Z", re.IGNORECASE)
     for chunk in sentence.chunks:
         before = pattern.search(text, max(sentence.start, chunk.start - 40), chunk.start)
-        if before and stem(before.group(1).lower()) == analysis.stranded_after:
+        if before and stem(before.group(1).lower()) in words:
             spans.append(Span(chunk.start, chunk.end, STRANDED_PERSON, chunk))
     return spans
 

@@ -107,6 +107,7 @@ KNOWN = [
     ("What did Nikas argue the producer role would do to the jury?", "confuse the jury"),  # "would only confuse"
     ("How did Baldwin appear when he heard the ruling?", "visibly moved"),  # "Baldwin, visibly moved, expressed ..."
     ("Who is the civil lawsuit against?", "Baldwin and Rust producers"),  # what follows "lawsuit against"
+    ("Against whom is the Hutchins family's civil lawsuit?", "Baldwin and Rust producers"),
     ("What kind of material does the shield law protect?", "unpublished material"),  # the kind, with its noun
     (
         "What has Baldwin's defense said was not his job?",
