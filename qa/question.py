@@ -230,6 +230,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     if occupation:  # "What was Hutchins's job?": a sentence need not say "job" to say what it is
         frame = frame | {stem(ending.group(1).lower())}
     asked = EXCLUDING.sub("", plain) if occupation else plain  # "role besides being an actor": not acting
+    frame = frame | coordinated_type(focus, plain)
     content = tuple(t for t in terms(asked) if t not in frame and t != "whose" and not (focus and names_type(focus, t)))
     stranded = stranded_preposition(tokens)
     acts = asks_action(tokens)  # "do" is the question's own verb
@@ -410,6 +411,14 @@ def leading_preposition(tokens: list[str]) -> str | None:
     """The preposition right before the wh-word: "into" in "Into what did she load the round?"."""
     position = wh_position(tokens)
     return tokens[position - 1] if position and tokens[position - 1] in PREPOSITIONS else None
+
+
+def coordinated_type(focus: str | None, question: str) -> set[str]:
+    """The stem of a type noun joined to the focus by "and", which names the answer's type as the focus does:
+    "year" in "In what month and year ...?"."""
+    also = re.search(rf"\b{re.escape(focus)}\s+and\s+(\w+)", question, re.IGNORECASE) if focus else None
+    word = also.group(1).lower() if also else ""
+    return {stem(word)} if word and focus_types(word) & TYPE_ONLY else set()
 
 
 def names_type(focus: str, term: str) -> bool:

@@ -1402,7 +1402,10 @@ def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> flo
     if analysis.focus in ("year", "years") and mention.label == "DATE":
         return 1.0 if YEAR_GIVEN.search(text[mention.start : mention.end]) else 0.3  # "in what year": not "July"
     if analysis.focus in ("month", "months") and mention.label == "DATE":
-        return 1.0 if MONTH_GIVEN.search(text[mention.start : mention.end]) else 0.3  # "which month": not "2021"
+        given = text[mention.start : mention.end]
+        if YEAR_ASKED.search(analysis.text) and not YEAR_GIVEN.search(given):
+            return 0.5  # "In what month and year ...?": not "July" alone
+        return 1.0 if MONTH_GIVEN.search(given) else 0.3  # "which month": not "2021"
     if analysis.focus == "day" and mention.label == "DATE":
         return 1.0 if DAY_GIVEN.search(text[mention.start : mention.end]) else 0.3  # "what day": not "March"
     if mention.label == "DATE" and not SPECIFIC_DATE.search(text[mention.start : mention.end]):
@@ -1428,6 +1431,7 @@ TOWN_BEFORE = re.compile(r"[A-Z][\w.]*,\s*\Z")
 RELATIVE = re.compile(r"\s*(?:after|before|later|earlier|ago)\b")
 MONTH = rf"\b(?:{'|'.join(month[:3] for month in MONTH_NAMES)})[a-z]*\b"  # "Oct.", "October"
 MONTH_GIVEN = re.compile(MONTH, re.IGNORECASE)
+YEAR_ASKED = re.compile(r"\byears?\b", re.IGNORECASE)
 YEAR_GIVEN = re.compile(r"\b\d{4}s?\b")  # "in what year" is answered by one: not "July", nor "last year"
 WEEKDAY = r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
 DAY_GIVEN = re.compile(rf"{WEEKDAY}|{MONTH}\.?\s+\d|\b\d+\s+{MONTH}|\b(?:today|yesterday|tomorrow)\b", re.IGNORECASE)

@@ -108,6 +108,7 @@ KNOWN = [
     ("How did Baldwin appear when he heard the ruling?", "visibly moved"),  # "Baldwin, visibly moved, expressed ..."
     ("Who is the civil lawsuit against?", "Baldwin and Rust producers"),  # what follows "lawsuit against"
     ("Against whom is the Hutchins family's civil lawsuit?", "Baldwin and Rust producers"),
+    ("In what month and year was Baldwin preparing for the scene?", "October 2021"),  # both, not "July"
     ("What kind of material does the shield law protect?", "unpublished material"),  # the kind, with its noun
     (
         "What has Baldwin's defense said was not his job?",
