@@ -483,7 +483,9 @@ class Answerer:
             or bool(SAID_MARK.search(text, sentence.start, sentence.end))
         )
         focus = focus_stem(analysis)
-        doers = asked_doers(analysis, sentence) if analysis.asks_object and not analysis.reported else []
+        # "Who did the defense accuse?", "Whose findings were excluded?": the one who did it is not asked
+        asks_other_than_doer = analysis.asks_object or analysis.asks_possessor
+        doers = asked_doers(analysis, sentence) if asks_other_than_doer and not analysis.reported else []
         person_role = bool(analysis.focus) and focus_types(analysis.focus) == PERSON
         results = []
         people, previous, following = self.people(sentence.doc_index), self.previous(index), self.following(index)
@@ -503,7 +505,7 @@ class Answerer:
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus, text)
             if person_role and span.mention and span.mention.label == "ORG":
                 weight *= BODY_FOR_PERSON  # "Who is the defense lawyer who ...?": not "the ... Safety Bureau"
-            if any(start <= answer.start and answer.end <= end for start, end in doers):
+            if any(is_doer(analysis, span, start, end) for start, end in doers):
                 weight *= DOER_NOT_ASKED  # "Who did the defense accuse?": not "Baldwin’s defense team accused"
             if analysis.counterfactual and ALTERNATIVE.search(
                 text, max(sentence.start, answer.start - 20), answer.start
@@ -869,6 +871,15 @@ def as_places(sentence: Sentence, text: str, places: frozenset[str]) -> Sentence
 
 
 DATELINE = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)*, [A-Z][\w.]*\s*[—–]")  # "SANTA FE, N.M –", "Santa Fe, NM —"
+
+
+def is_doer(analysis: QuestionAnalysis, span: Span, start: int, end: int) -> bool:
+    """Whether a span (a pronoun where it stands for someone) is the subject at `start`-`end` of the question's
+    verb: inside it for "Who did the defense accuse?"; all of it for "Whose findings were excluded?", where
+    "Baldwin’s" in "Baldwin’s defense team accused ..." is whose team it was."""
+    if analysis.asks_possessor:
+        return span.start <= start and end <= span.end
+    return start <= span.start and span.end <= end
 
 
 def asked_doers(analysis: QuestionAnalysis, sentence: Sentence) -> list[tuple[int, int]]:

@@ -148,6 +148,7 @@ KNOWN = [
     ("Whose office said it would not pursue the appeal?", "the New Mexico attorney general"),  # an owner of words
     ("In whose trial was some of the footage played?", "Gutierrez Reed"),  # an owner the tagger calls a place
     ("Over whose objections will the images be presented?", "the defense"),  # "the objection of the defense"
+    ("Whose findings were excluded from the trial?", "a state workplace safety investigation"),  # not "she"
     ("Who said the probative value is not outweighed by unfair prejudice?", "the judge"),  # the quote goes on
     ("What did Johnson argue Baldwin was keenly aware of?", "his safety obligations as a producer"),  # “aware” of
     ("When did Kennedy begin her documentary?", "more than a year after the shooting"),  # time from an event
