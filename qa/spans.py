@@ -1234,13 +1234,14 @@ def count_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             approximate = APPROXIMATE.search(text, mention.start, number.start())
             start = approximate.start() if approximate else number.start()
             spans.append(Span(start, number.end(), counts_asked(analysis, text, number.end()), mention))
-    for single in SINGLE.finditer(text, sentence.start, sentence.end):  # "a single felony count": no entity
+    for single in SINGLE.finditer(text, sentence.start, sentence.end):
         if counts_asked(analysis, text, single.end()) == 1.0:
             spans.append(Span(single.start(), single.end(), 0.9))
     return spans
 
 
-SINGLE = re.compile(r"\ba (?:single|sole|lone)\b", re.IGNORECASE)
+# a count with no number, which no tagger calls one: "a single felony count", "several blows"
+SINGLE = re.compile(r"\ba (?:single|sole|lone)\b|\b(?:several|numerous|a few|a handful of)\b", re.IGNORECASE)
 
 
 # Words that make a count approximate, part of what it says: "more than two dozen motions".

@@ -98,6 +98,7 @@ KNOWN = [
     ("How many motions did the judge rule on?", "more than two dozen"),  # an approximate count says so
     ("How many motions did Sommer decide on Monday?", "more than two dozen"),  # "The judge ruled on ..."
     ("How many felony counts was Baldwin charged with?", "a single"),  # a count no tagger calls a number
+    ("How many blows to the defense did the judge deliver?", "several"),  # no number, but a count of blows
     ("How long could Baldwin be imprisoned if convicted?", "up to 18 months"),  # "imprisoned": "in prison"
     ("What is the maximum prison term Baldwin faces?", "up to 18 months"),  # a maximum is what "up to" gives
     ("How large was the fine Rust Movie Productions paid?", "$100,000"),  # "how large" a fine: money
