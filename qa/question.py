@@ -84,6 +84,7 @@ ORDINAL_WORD = re.compile(r"\b(?:first|second|third|earliest|latest)\b")  # lowe
 NEGATED_WORD = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.IGNORECASE)
 HELD = re.compile(r"\bheld\b", re.IGNORECASE)  # "where was the hearing held": where it happened
 SUBTYPE = re.compile(r"\b(?:type|kind|sort|brand|model|make)s? of\b|\bgenre\b", re.IGNORECASE)  # "what type of gun"
+KIND_OF = re.compile(r"\b(?:type|kind|sort)s? of\s+([\w-]+)", re.IGNORECASE)  # "what kind of material"
 # Verbs that report what someone said ("said" is not stemmed to "say")
 SAYING_VERBS = frozenset(
     stem(w) for w in "say said state claim argue contend insist write wrote maintain allege assert admit".split()
@@ -146,6 +147,7 @@ class QuestionAnalysis:
     asks_identity: bool = False  # "Who is Matthew Hutchins?": what the named person is ("her husband")
     asks_occupation: bool = False  # "What was Hutchins's job?": what the named person does ("cinematographer")
     asks_subtype: bool = False  # "what type / model of gun": a make or model may answer ("a Colt .45")
+    kind_of: str | None = None  # "materi" in "What kind of material ...?": the noun whose kind is asked
     asks_speaker: bool = False  # "who said ...": whom a quote is attributed to
     asks_action: bool = False  # "what did Baldwin do after the ruling?": a verb phrase ("left the courthouse")
     asks_direct_object: bool = False  # "What did prosecutors withdraw?": what the verb acts on ("a plea deal")
@@ -254,6 +256,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         asks_identity=(asks_identity(tokens, content, named) and not ending and stranded is None) or occupation,
         asks_occupation=occupation,
         asks_subtype=bool(SUBTYPE.search(question)),
+        kind_of=asked_kind_of(question),
         # "Who said ...?"; not "Who did prosecutors say Baldwin sent scrambling?", whose speaker is given
         asks_speaker=kind == "who" and bool(SPEAKS.search(question)) and not REPORTED_BY.match(question),
         asks_action=kind == "what" and (acts or outcome is not None),
@@ -419,6 +422,12 @@ def coordinated_type(focus: str | None, question: str) -> set[str]:
     also = re.search(rf"\b{re.escape(focus)}\s+and\s+(\w+)", question, re.IGNORECASE) if focus else None
     word = also.group(1).lower() if also else ""
     return {stem(word)} if word and focus_types(word) & TYPE_ONLY else set()
+
+
+def asked_kind_of(question: str) -> str | None:
+    """The stem of the noun whose kind the question asks: "materi" in "What kind of material ...?"."""
+    asked = KIND_OF.search(question)
+    return stem(asked.group(1).lower()) if asked else None
 
 
 def names_type(focus: str, term: str) -> bool:

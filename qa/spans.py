@@ -1470,12 +1470,11 @@ def modifiers(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
 
 
 def kind_asked(analysis: QuestionAnalysis, noun: str) -> bool:
-    """Whether the question asks what kind of `noun` it is: "What kind of material ...?" for "material"."""
-    asked = KIND_OF.search(analysis.text) if not analysis.focus else None  # "type of gun": a make may answer
-    return bool(asked) and stem(asked.group(1).lower()) == stem(noun.lower())
+    """Whether the question asks what kind of `noun` it is: "What kind of material ...?" for "material"; not
+    for a noun that names a type ("What type of gun?"), where a make may answer."""
+    return not analysis.focus and analysis.kind_of == stem(noun.lower())
 
 
-KIND_OF = re.compile(r"\b(?:type|kind|sort)s? of\s+([\w-]+)", re.IGNORECASE)
 KIND_ASKED = 0.85  # "unpublished" in "unpublished material", for "What kind of material ...?"
 
 

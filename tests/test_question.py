@@ -122,6 +122,11 @@ def test_the_modal_before_do_is_the_one_asked():
     assert analyse_question("What did Baldwin do in court?").modal is None
 
 
+def test_the_noun_whose_kind_is_asked_is_read_once_with_the_question():
+    assert analyse_question("What kind of material does the shield law protect?").kind_of == stem("material")
+    assert analyse_question("What did the shield law protect?").kind_of is None
+
+
 def test_other_before_the_noun_leaves_it_the_focus():
     assert analyse_question("What other role did Baldwin have on the film?").focus == "role"
 
