@@ -488,14 +488,14 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     if not analysis.asks_subtype:  # "What kind of images will prosecutors be allowed to show?": a kind
         weight = 0.95 if analysis.asks_what_said else CLAUSE_WEIGHT * (0.9 if analysis.modal else 1.0)
         clauses = verb_parts(analysis, sentence, CLAUSE, weight)
-        spans += clauses + [short for clause in clauses if (short := without_tail(analysis, clause, text))]
+        spans += with_tails_dropped(analysis, clauses, text)
     if analysis.asks_what_said and "say" in analysis.terms:  # "What did Baldwin say ...?": "disclosed that ..."
         reported = [
             Span(m.start, m.end, 0.8, m)
             for m in sentence.predicates
             if m.role == CLAUSE and reported_by(m, text) - {"say"}
         ]
-        spans += reported + [short for clause in reported if (short := without_tail(analysis, clause, text))]
+        spans += with_tails_dropped(analysis, reported, text)
     if WORDING_VERBS & set(analysis.terms):  # "What did the prosecution call the investigation?"
         spans += characterisations(sentence, text) + copula_attributes(analysis, sentence, text)
     if (SAYING_VERBS | WORDING_VERBS) & set(analysis.terms):  # "What did the prosecutors say ... includes?"
@@ -522,6 +522,11 @@ def reported_by(clause: Mention, text: str) -> set[str]:
     before = WORD_BEFORE.search(text, max(0, clause.start - 30), clause.start)
     verbs = {stem(clause.label)} | ({stem(before.group(1).lower())} if before else set())
     return verbs & (REPORTING_VERBS | SAYING_VERBS)
+
+
+def with_tails_dropped(analysis: QuestionAnalysis, clauses: list[Span], text: str) -> list[Span]:
+    """Each clause, and beside it the clause without its subordinate tail where it has one (`without_tail`)."""
+    return clauses + [short for clause in clauses if (short := without_tail(analysis, clause, text))]
 
 
 def without_tail(analysis: QuestionAnalysis, span: Span, text: str) -> Span | None:
