@@ -457,8 +457,9 @@ class Answerer:
         sentence_terms |= {
             t for t, said in BOUNDS.items() if t in question_terms and said.search(text, sentence.start, sentence.end)
         }
+        by_role = self.named_by_role(analysis, sentence.doc_index, sentence_terms)
         coverage = self.coverage(
-            question_terms, whole_names(analysis, sentence_terms), whole_names(analysis, passage_terms)
+            question_terms, whole_names(analysis, sentence_terms | by_role), whole_names(analysis, passage_terms)
         )
         if coverage == 0 and similarity < SEMANTIC_FLOOR:
             return []
@@ -469,7 +470,7 @@ class Answerer:
         if any(same_phrase(phrase, text, tokens) for phrase in analysis.phrases):
             sentence_score *= SAME_PHRASE  # "from the production company": "from a production company"
         sentence_score *= unmarked_weight(analysis, text, sentence)
-        named = sentence_terms | self.named_by_role(analysis, sentence.doc_index, sentence_terms)
+        named = sentence_terms | by_role
         named = named.union(*aliased(analysis, named))
         sentence_score *= name_presence(analysis, named, passage_terms)
         sentence_score *= owner_presence(analysis, sentence_terms, passage_terms)
