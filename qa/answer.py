@@ -36,6 +36,7 @@ from qa.question import (
     clean_question,
     focus_stem,
     focus_types,
+    without_source_mention,
 )
 from qa.retrieve import Hit, Retriever
 from qa.spans import (
@@ -354,17 +355,18 @@ class Answerer:
         """
         question = clean_question(question)
         analysis = analyse_question(question)
-        query = self.retriever.encode(question)
-        hits = self.retriever.search(question, top_k or self.top_k, query)
+        searched = without_source_mention(question)  # "... in the Variety article?": not words to find
+        query = self.retriever.encode(searched)
+        hits = self.retriever.search(searched, top_k or self.top_k, query)
         roles = asked_roles(question, analysis)  # read the articles' roles only for a question that needs them
         by_name = named_roles(roles, self.names_by_role(self.hit_documents(hits)), analysis) if roles else []
         if not by_name:
             return self.answer(analysis, hits, query, exclude)
         # "the actor" is Alec Baldwin, where the articles call one person so: search for both, and say so
         analysis = replace(analysis, aliases=tuple((r.role, name_stems(r.name)) for r in by_name))
-        read_as = with_names(question, by_name)
+        read_as = with_names(searched, by_name)
         named_query = self.retriever.encode(read_as)
-        hits = self.retriever.search(question, top_k or self.top_k, named_query)
+        hits = self.retriever.search(searched, top_k or self.top_k, named_query)
         # a sentence may give the role or the name: it is as close as it is to either reading
         return replace(self.answer(analysis, hits, np.vstack([query, named_query]), exclude), read_as=read_as)
 

@@ -214,6 +214,7 @@ def clean_question(question: str) -> str:
 def analyse_question(question: str) -> QuestionAnalysis:
     """Classify `question` (who / when / where / how many / how much / which X / what X / why / yes-no)."""
     plain = NEGATION.sub(uncontract, question)  # "won't" is "will not", not "won" and "t"
+    plain = without_source_mention(plain)
     # "on-set" is a modifier, not the preposition "on"; "..., according to X" says who says so, not what is asked
     tokens = words(COMPOUND_PREPOSITION.sub(r"\1", ATTRIBUTION.sub("", plain)))
     ending = POSSESSED.search(question) or OWNED_ROLE.match(question)
@@ -227,6 +228,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
     frame = FRAME_STEMS | TAKE_PLACE if TAKES_PLACE.search(question) else FRAME_STEMS
     if kind in ("where", "when") and HELD.search(question):  # an event's place or time, not what holds it
         frame = frame | set(terms("held"))
+    if kind == "how_long":  # "How much prison time ...?": "time" is what is asked, not a word to find
+        frame = frame | {"time"}
     if kind == "where":  # "Where is the ranch located?", "What was the rehearsal location?": where it is
         frame = frame | set(terms("located situated")) | set(terms(" ".join(WHERE_NOUNS)))
     if occupation:  # "What was Hutchins's job?": a sentence need not say "job" to say what it is
@@ -302,9 +305,22 @@ def analyse_question(question: str) -> QuestionAnalysis:
 COUNTERFACTUAL = re.compile(r"\b(?:should|ought to)(?:\s+\w+){0,3}?\s+have\b", re.IGNORECASE)
 HAPPENED_TO = re.compile(r"\bhappen(?:s|ed)?\s+to\b", re.IGNORECASE)  # "What happened to the charges?": a deed
 ATTRIBUTION = re.compile(r",?\s*\baccording to\b[^,?]*", re.IGNORECASE)
+# "What charge does Baldwin face in the Variety article?": which article says so, not what it says
+SOURCE_MENTION = re.compile(
+    r",?\s*\b(?:in|from|according to|per)\s+(?:the\s+|this\s+|that\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:article|report|story|piece)(?=\s*[?.!]?\s*\Z)",
+    re.IGNORECASE,
+)
 COMPOUND_PREPOSITION = re.compile(r"\b(on|in|off|out|of|by|up|under|over|after)-(?=[A-Za-z])", re.IGNORECASE)
 NEGATION = re.compile(r"\b(\w+)n['’]t\b", re.IGNORECASE)
 IRREGULAR_NEGATIONS = {"wo": "will", "ca": "can", "sha": "shall"}
+
+
+def without_source_mention(question: str) -> str:
+    """`question` without a closing phrase that names the article it asks of ("in the Variety article"),
+    unless nothing would be left to ask ("What was in the report?")."""
+    rest = SOURCE_MENTION.sub("", question)
+    return rest if rest != question and terms(rest) else question
 
 
 def uncontract(negation: re.Match) -> str:
@@ -674,6 +690,8 @@ def classify_how(following: str, rest: list[str]) -> tuple[str, frozenset[str], 
     if following == "many":
         return "how_many", COUNT, focus_noun(rest)
     if following == "much":
+        if "time" in rest[:3]:  # "How much prison time ...?" asks how long
+            return "how_long", DURATION, None
         return "how_much", AMOUNT, None
     if following in ("long", "old"):
         return "how_long", DURATION | COUNT if following == "old" else DURATION, None

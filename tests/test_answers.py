@@ -52,6 +52,10 @@ KNOWN = [
     ("Who served as a producer on the film as well as acting?", "Baldwin"),  # "as well as" is no content word
     ("Who was killed in the Rust shooting?", "Hutchins"),  # articles that name Baldwin weakly do not outvote her
     ("Who died during the filming of The Crow?", "Brandon Lee"),
+    # "The judge barred discussion of ...": the role stands for the name where the article gives her that role
+    ("Whose death did Mary Marlowe Sommer bar discussion of?", "Brandon Lee"),
+    ("What charge does Baldwin face in the Variety article?", "a charge of involuntary manslaughter"),
+    ("How much prison time could Baldwin get?", "up to 18 months"),  # a duration, not an amount
     ("At which ranch did the shooting happen?", "Bonanza Creek Ranch"),
     ("On what date did the shooting happen?", "Oct. 21, 2021"),
     ("How much did Rust Movie Productions pay?", "$100,000"),

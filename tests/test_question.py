@@ -144,6 +144,23 @@ def test_should_have_asks_what_was_meant_not_what_was():
     assert not analyse_question("What did the gun contain instead of a dummy round?").counterfactual  # what was
 
 
+def test_the_article_a_question_names_as_its_source_is_no_word_to_find():
+    assert analyse_question("What charge does Baldwin face in the Variety article?").terms == (
+        stem("charge"),
+        stem("baldwin"),
+        stem("face"),
+    )
+    assert "articl" not in analyse_question("What was the verdict, according to the first article?").terms
+    assert analyse_question("What was in the report?").terms == (stem("report"),)  # nothing else is asked
+
+
+def test_how_much_time_asks_how_long():
+    analysis = analyse_question("How much prison time could Baldwin get?")
+    assert analysis.kind == "how_long"
+    assert "time" not in analysis.terms
+    assert analyse_question("How much did Rust Movie Productions pay?").kind == "how_much"
+
+
 def test_a_question_about_the_past_is_told_from_its_verb():
     assert analyse_question("Who testified as the first witness?").past
     assert analyse_question("When did the trial begin?").past
