@@ -119,6 +119,8 @@ LIGHT_VERB = 0.3
 SPEAKER = 1.3  # the name a quote is attributed to, when the question asks who said it
 QUOTE_CLOSE = re.compile(r"[!?]?”")
 YEAR = re.compile(r"\d{4}")
+PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+CAPITALISED = re.compile(r"\b[A-Z]")
 CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+")  # "Halyna Hutchins", "Mary Marlowe Sommer"
 
 
@@ -307,6 +309,18 @@ class Answerer:
         roles, asked = self.roles(doc_index), set(analysis.terms)  # "Tancred's nephew": not the nephew
         return {word for name in analysis.names for word in name if (roles.get(word, set()) - asked) & terms}
 
+    def named_before(self, analysis: QuestionAnalysis, index: int, text: str, sentence: Sentence) -> set[str]:
+        """The words of the question's names that "he" or "she" in sentence `index` stands for, where the
+        sentence before names that person or gives the role the article gives them: "The judge barred
+        discussion of ... However, she allowed a single reference to ...", unless a name comes first."""
+        pronoun = analysis.names and PERSONAL_PRONOUN.search(text, sentence.start, sentence.end)
+        before = self.previous(index) if pronoun else None
+        if before is None or CAPITALISED.search(text, text.find(" ", sentence.start), pronoun.start()):
+            return set()  # "Ethelred fled to Normandy ..., when he was forced ...": he may be Ethelred
+        terms = {t for *_, t in self.sentence_tokens(index - 1)}
+        terms |= self.named_by_role(analysis, before.doc_index, terms)
+        return {word for name in analysis.names if name & terms for word in name}
+
     def fit_roles(self, analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[Candidate]:
         """Weigh people by what the retrieved articles call them. For "which judge / actor ...", one they only
         ever call something else counts for less: "Which actor replaced Baldwin?" is not answered by the
@@ -459,7 +473,9 @@ class Answerer:
         sentence_terms |= {
             t for t, said in BOUNDS.items() if t in question_terms and said.search(text, sentence.start, sentence.end)
         }
-        by_role = self.named_by_role(analysis, sentence.doc_index, sentence_terms)
+        by_role = self.named_by_role(analysis, sentence.doc_index, sentence_terms) | self.named_before(
+            analysis, index, text, sentence
+        )
         coverage = self.coverage(
             question_terms, whole_names(analysis, sentence_terms | by_role), whole_names(analysis, passage_terms)
         )

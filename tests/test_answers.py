@@ -54,6 +54,8 @@ KNOWN = [
     ("Who died during the filming of The Crow?", "Brandon Lee"),
     # "The judge barred discussion of ...": the role stands for the name where the article gives her that role
     ("Whose death did Mary Marlowe Sommer bar discussion of?", "Brandon Lee"),
+    # "she" stands for the judge the sentence before gives by role; no name comes before it
+    ("What did Mary Marlowe Sommer allow a single reference to?", "the potential lethality of blank rounds"),
     ("What charge does Baldwin face in the Variety article?", "a charge of involuntary manslaughter"),
     ("How much prison time could Baldwin get?", "up to 18 months"),  # a duration, not an amount
     ("At which ranch did the shooting happen?", "Bonanza Creek Ranch"),
