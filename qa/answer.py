@@ -530,6 +530,8 @@ class Answerer:
                 text, max(sentence.start, answer.start - 20), answer.start
             ):
                 weight *= MEANT  # "What should have been in the gun?": "a live round ..., instead of an inert one"
+            if analysis.kind == "how_long" and offset_only(analysis, text, answer.end):
+                weight *= OFFSET  # "How long will the documentary be?": not "began ... more than a year after"
             if after_preposition(text, tokens, span_tokens, span.end, analysis):
                 weight *= AFTER_PREPOSITION  # "Into what ...?": "... into the revolver"
             if analysis.asks_speaker and speaker(text, span.start, span.end, span.refers_to is not None):
@@ -735,6 +737,17 @@ def unmarked_weight(analysis: QuestionAnalysis, text: str, sentence: Sentence) -
     ):
         weight *= ONLY_EXPECTED  # "Who testified ...?": not "Halls ... may testify at Baldwin’s trial"
     return weight
+
+
+OFFSET = 0.5  # a length of time that only says how long after or before something else a thing happened
+OFFSET_WORD = re.compile(r"\s+(?:after|before|later|earlier|ago|since)\b", re.IGNORECASE)
+OFFSET_ASKED = re.compile(r"\b(?:after|before|later|earlier|ago|since)\b", re.IGNORECASE)
+
+
+def offset_only(analysis: QuestionAnalysis, text: str, end: int) -> bool:
+    """Whether the length of time ending at `end` only places a thing after or before another ("more than a
+    year after the shooting"), where the question asks how long the thing itself lasts."""
+    return bool(OFFSET_WORD.match(text, end)) and not OFFSET_ASKED.search(analysis.text)
 
 
 def owned_by_another(analysis: QuestionAnalysis, text: str, sentence_start: int, start: int) -> bool:

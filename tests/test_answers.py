@@ -239,6 +239,7 @@ OFF_TOPIC = [
     "How old is Alec Baldwin?",  # "Monday" is no age
     "How many episodes of Saturday Night Live has Baldwin hosted?",  # "three-time Emmy winner" counts no episodes
     "How long did Gutierrez Reed's own trial last?",
+    "How long will Kennedy's documentary be?",  # "began her documentary more than a year after": no length
     "What is the title of Rory Kennedy's documentary?",
     "What is the capital of Ukraine?",
     "How many jurors were seated?",
