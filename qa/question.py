@@ -160,6 +160,8 @@ class QuestionAnalysis:
     # the verb that ends a reported question, whose object is asked: "bring" in "What did she say she hopes the
     # lawsuits bring?"
     reported_verb: str | None = None
+    # what is said of the subject "what" asks for: "outweigh" in "What did the judge say was not outweighed ...?"
+    reported_predicate: str | None = None
     focus_owned: bool = False  # the focus is someone's: "Who was Robert's son?"
     focus_owner: str | None = None  # the stem of whose it is: "hutchin" in "What was the name of Hutchins' lawyer?"
     reported: bool = False  # a verb of saying: "Who did Sommer say can't introduce evidence?"
@@ -270,6 +272,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         owners=frozenset(stem(m.group(1)) for m in COMMON_OWNER.finditer(question)),
         verb=subject_verb(tokens, focus) if asks_subject(tokens, focus, named) and not owner else None,
         focus_modifier=focus_modifier(question, focus),
+        reported_predicate=reported_predicate(tokens) if kind == "what" else None,
         reported_verb=reported_verb(tokens)
         if kind == "what" and not (stranded is not None or asks_what_said(tokens))
         else None,
@@ -524,6 +527,18 @@ def reported_verb(tokens: list[str]) -> str | None:
     if said is None or said >= len(tokens) - 2 or tokens[-1] in STOPWORDS or VERB_FORM.search(tokens[said + 1]):
         return None
     return stem(tokens[-1])
+
+
+def reported_predicate(tokens: list[str]) -> str | None:
+    """The stem of the first content word after a verb of saying that "what" is the subject of: "outweigh" in
+    "What did the judge say was not outweighed by unfair prejudice?", "irrelev" in "What did Morrissey argue
+    was irrelevant?"."""
+    said = next((i for i, t in enumerate(tokens) if stem(t) in SAYING_VERBS), None)
+    if said is None or said + 1 >= len(tokens):
+        return None
+    if tokens[said + 1] not in AUXILIARIES and not VERB_FORM.search(tokens[said + 1]):
+        return None  # "What did she say she hopes ...?": a subject of its own
+    return next((stem(t) for t in tokens[said + 1 :] if t not in STOPWORDS | AUXILIARIES), None)
 
 
 REPORTED_SPEECH = re.compile(

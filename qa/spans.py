@@ -470,6 +470,8 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
             for start, end, m, k in extended_chunks(sentence, text, alone=True)
             if m.role == "dobj" and stem(m.governor) == analysis.reported_verb
         ]
+    if analysis.reported_predicate:  # "What did the judge say was not outweighed ...?": "The probative value"
+        spans += reported_subjects(analysis, sentence, text)
     if analysis.asks_direct_object:  # "What has Baldwin agreed to give?": "agreed to turn over archival footage"
         spans += agreed_objects(analysis, sentence, text)
     if analysis.asks_capacity:  # "What was Matthew Hutchins named?": "named as an executive producer"
@@ -1627,6 +1629,22 @@ def stranded_objects(analysis: QuestionAnalysis, sentence, text: str) -> list[Sp
                 end = clause.start() if clause else match.end()
                 if 2 <= len(text[match.start(2) : end].split()) <= 16:
                     spans.append(Span(match.start(2), trailing_space_dropped(text, match.start(2), end), 0.75))
+    return spans
+
+
+REPORTED_SUBJECT = 0.8
+SUBJECT_REACH = 5  # words after a subject in which what the question says of it must come
+
+
+def reported_subjects(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """The subjects of which a sentence says what the question does, within a few words: "The probative value |
+    is not substantially outweighed" for "What did the judge say was not outweighed ...?"."""
+    spans = []
+    for chunk in sentence.chunks:
+        if chunk.role in ("nsubj", "nsubjpass"):
+            after = [t for *_, t in word_spans(text[chunk.end : sentence.end])[:SUBJECT_REACH]]
+            if analysis.reported_predicate in after:
+                spans.append(Span(chunk.start, chunk.end, REPORTED_SUBJECT, chunk))
     return spans
 
 

@@ -56,6 +56,9 @@ KNOWN = [
     ("Whose death did Mary Marlowe Sommer bar discussion of?", "Brandon Lee"),
     # "she" stands for the judge the sentence before gives by role; no name comes before it
     ("What did Mary Marlowe Sommer allow a single reference to?", "the potential lethality of blank rounds"),
+    # "what" is the subject of the clause the judge said: "The probative value | is not ... outweighed"
+    ("What did the judge say was not outweighed by unfair prejudice?", "The probative value"),
+    ("What did Morrissey argue was irrelevant?", "the evidence"),
     ("What charge does Baldwin face in the Variety article?", "a charge of involuntary manslaughter"),
     ("How much prison time could Baldwin get?", "up to 18 months"),  # a duration, not an amount
     ("At which ranch did the shooting happen?", "Bonanza Creek Ranch"),

@@ -154,6 +154,13 @@ def test_the_article_a_question_names_as_its_source_is_no_word_to_find():
     assert analyse_question("What was in the report?").terms == (stem("report"),)  # nothing else is asked
 
 
+def test_what_before_the_verb_a_speaker_says_asks_its_subject():
+    assert analyse_question("What did the judge say was not outweighed by prejudice?").reported_predicate == "outweigh"
+    assert analyse_question("What did Morrissey argue was irrelevant?").reported_predicate == stem("irrelevant")
+    assert analyse_question("What did she say she hopes the lawsuits bring?").reported_predicate is None
+    assert analyse_question("Who did Morrissey say was irrelevant?").reported_predicate is None
+
+
 def test_how_much_time_asks_how_long():
     analysis = analyse_question("How much prison time could Baldwin get?")
     assert analysis.kind == "how_long"
