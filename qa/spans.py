@@ -334,7 +334,10 @@ def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         Span(
             m.start,
             m.end,
-            0.9 * head_weight(analysis, text, m) * set_aside_weight(text, m, sentence.end),
+            0.9
+            * head_weight(analysis, text, m)
+            * set_aside_weight(text, m, sentence.end)
+            * owned_only(text, m.start, m.end, focus),
             m,
             linked=True,
         )
@@ -344,7 +347,13 @@ def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     if not analysis.asks_subtype:  # "What type of film?": not "a film about Baldwin", which says what it is about
         heads += [  # "Which accusations ...?": "accusations of prosecutorial misconduct"; "What views ...?": not
             # "his outspoken liberal views and frequent appearances", which adds another thing
-            Span(start, end, 0.9 * EXTENDED**k * (OTHER_THING if AND.search(text, m.end, end) else 1.0), m, linked=True)
+            Span(
+                start,
+                end,
+                0.9 * EXTENDED**k * other_thing(text, m, end) * owned_only(text, start, end, focus),
+                m,
+                linked=True,
+            )
             for start, end, m, k in extended_chunks(sentence, text)
             if stem(m.label) == focus
         ]
@@ -354,6 +363,8 @@ def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     # The focus noun may be worded otherwise in the article ("What legal protection ...?": "the California
     # Shield Law"): what a plain "what" would take counts too, for less.
     unnamed = [replace(s, weight=s.weight * UNNAMED_FOCUS) for s in what_spans(analysis, sentence, text)]
+    # "What charge was she convicted of?": "convicted of | involuntary manslaughter" says what X, unnamed
+    unnamed += [replace(s, weight=s.weight * STRANDED_FOCUS) for s in stranded_objects(analysis, sentence, text)]
     kinds = modifiers(analysis, sentence, text) if analysis.asks_subtype else []  # "the out-of-state subpoena"
     return (
         heads
@@ -378,6 +389,23 @@ UNNAMED_HEAD = 0.4
 AND = re.compile(r"\band\b")
 OTHER_THING = 0.9
 CAPITAL = re.compile(r"\b[A-Z]")
+
+
+OWNED_ONLY = 0.5
+OWNER_WORD = re.compile(r"['’]s?\Z")  # "Baldwin’s", "Hutchins’"
+
+
+def owned_only(text: str, start: int, end: int, focus: str) -> float:
+    """Less for a phrase of the focus noun that says only whose it is: "Baldwin’s charges" does not say what
+    charge Gutierrez Reed was convicted of."""
+    words = [text[start + s : start + e] for s, e, t in word_spans(text[start:end]) if t and t != focus]
+    return OWNED_ONLY if words and all(OWNER_WORD.search(word) for word in words) else 1.0
+
+
+def other_thing(text: str, chunk: Mention, end: int) -> float:
+    """Less for a phrase extended past "and" to another thing: "his outspoken liberal views and frequent
+    appearances" for "What views ...?"."""
+    return OTHER_THING if AND.search(text, chunk.end, end) else 1.0
 
 
 def head_weight(analysis: QuestionAnalysis, text: str, chunk: Mention) -> float:
@@ -597,6 +625,7 @@ def inside_phrase(entity: Mention, sentence) -> bool:
 
 
 UNNAMED_FOCUS = 0.5
+STRANDED_FOCUS = 0.9  # ... but what follows the question's word and its stranded preposition, hardly less
 NAMED_KIND = 0.7  # a name says what kind of thing something is less often than a word that sets it apart
 REPORTED_OBJECT = 0.8
 CLAUSE_WEIGHT = 0.7  # the clause of any question verb ("What was revealed?"), below one someone said

@@ -59,6 +59,8 @@ KNOWN = [
     # "what" is the subject of the clause the judge said: "The probative value | is not ... outweighed"
     ("What did the judge say was not outweighed by unfair prejudice?", "The probative value"),
     ("What did Morrissey argue was irrelevant?", "the evidence"),
+    # "convicted of | involuntary manslaughter"; "Baldwin’s charges" only says whose charges
+    ("What charge was Gutierrez Reed convicted of?", "involuntary manslaughter"),
     ("What charge does Baldwin face in the Variety article?", "a charge of involuntary manslaughter"),
     ("How much prison time could Baldwin get?", "up to 18 months"),  # a duration, not an amount
     ("At which ranch did the shooting happen?", "Bonanza Creek Ranch"),

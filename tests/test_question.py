@@ -24,6 +24,7 @@ from qa.candidates import name_stems, same_answer
 from qa.nlp import Mention
 from qa.question import DATE, ORG, PERSON, PLACE, analyse_question, asks_outcome, focus_types
 from qa.spans import (
+    OWNED_ONLY,
     OWNER_GIVEN,
     ROLE_WORDS,
     UNNAMED_HEAD,
@@ -34,6 +35,7 @@ from qa.spans import (
     head_weight,
     label_weight,
     modifiers,
+    owned_only,
     spans_for,
     speaker,
     syntax_weight,
@@ -159,6 +161,12 @@ def test_what_before_the_verb_a_speaker_says_asks_its_subject():
     assert analyse_question("What did Morrissey argue was irrelevant?").reported_predicate == stem("irrelevant")
     assert analyse_question("What did she say she hopes the lawsuits bring?").reported_predicate is None
     assert analyse_question("Who did Morrissey say was irrelevant?").reported_predicate is None
+
+
+def test_a_phrase_of_the_focus_noun_that_only_says_whose_counts_less():
+    text = "While Baldwin’s charges have been dropped, the charges of manslaughter stand."
+    assert owned_only(text, 6, 23, stem("charges")) == OWNED_ONLY
+    assert owned_only(text, 43, 70, stem("charges")) == 1.0  # "the charges of manslaughter"
 
 
 def test_how_much_time_asks_how_long():
