@@ -166,6 +166,21 @@ def means(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
         )
         end = trailing_space_dropped(text, match.start(), clause.start() if clause else match.end())
         spans.append(Span(match.start(), end, MEANS_WEIGHT))
+    return spans + lacking(analysis, sentence, text)
+
+
+WITHOUT = re.compile(r"\bwithout\s+")
+
+
+def lacking(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
+    """For "how", a "without" phrase right after the question's words, its noun phrase only: "How was the case
+    dismissed?": "to dismiss the case without prejudice"."""
+    spans = []
+    for match in WITHOUT.finditer(text, sentence.start, sentence.end):
+        before = [t for *_, t in word_spans(text[max(sentence.start, match.start() - 30) : match.start()]) if t]
+        chunk = next((m for m in sentence.chunks if m.start == match.end()), None)
+        if chunk and set(before[-2:]) & set(analysis.terms):
+            spans.append(Span(match.start(), chunk.end, MEANS_WEIGHT, chunk))
     return spans
 
 
