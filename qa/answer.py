@@ -29,6 +29,7 @@ from qa.question import (
     ORG,
     PERSON,
     POSSESSIVE_MARK,
+    PREPOSITIONS,
     SAYING_VERBS,
     SPEAKS,
     QuestionAnalysis,
@@ -64,6 +65,7 @@ ROLE_MENTION = re.compile(r"(\b(?:his|her|their|its)\s+|['’]s\s+)?\b([A-Za-z]+
 GENERIC_PEOPLE = frozenset("person people man men woman women member members official officials leader".split())
 SUPPORT_DEPTH = 20  # passages searched for further articles that agree
 MAX_CITATIONS = 3
+DANGLING = 0.5  # a span that ends in a preposition, its object left out
 # How a sentence's relevance is weighed: shared words (IDF-weighted), meaning (the cosine of question and
 # sentence vectors, mapped from [floor, floor + span] to [0, 1]) and the passage's retrieval rank.
 W_COVERAGE, W_SEMANTIC, W_RETRIEVAL = 0.45, 0.35, 0.20
@@ -522,6 +524,8 @@ class Answerer:
             ):
                 continue  # never answer with the question's own words ("keenly aware" for "... keenly aware of?")
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus, text)
+            if answer_order and text[answer.start : answer.end].split()[-1].lower() in PREPOSITIONS:
+                weight *= DANGLING  # "his outspoken liberal views and frequent appearances on": cut short
             if person_role and span.mention and span.mention.label == "ORG":
                 weight *= BODY_FOR_PERSON  # "Who is the defense lawyer who ...?": not "the ... Safety Bureau"
             if any(is_doer(analysis, span, start, end) for start, end in doers):
