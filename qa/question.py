@@ -272,7 +272,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         owners=frozenset(stem(m.group(1)) for m in COMMON_OWNER.finditer(question)),
         verb=subject_verb(tokens, focus) if asks_subject(tokens, focus, named) and not owner else None,
         focus_modifier=focus_modifier(question, focus),
-        reported_predicate=reported_predicate(tokens) if kind == "what" else None,
+        reported_predicate=reported_predicate(tokens, set().union(*named)) if kind == "what" else None,
         reported_verb=reported_verb(tokens)
         if kind == "what" and not (stranded is not None or asks_what_said(tokens))
         else None,
@@ -529,16 +529,19 @@ def reported_verb(tokens: list[str]) -> str | None:
     return stem(tokens[-1])
 
 
-def reported_predicate(tokens: list[str]) -> str | None:
+def reported_predicate(tokens: list[str], names: set[str]) -> str | None:
     """The stem of the first content word after a verb of saying that "what" is the subject of: "outweigh" in
     "What did the judge say was not outweighed by unfair prejudice?", "irrelev" in "What did Morrissey argue
-    was irrelevant?"."""
+    was irrelevant?"; a name's word (`names`, stems) is whose it is, not what is said: "was not Baldwin's
+    responsibility"."""
     said = next((i for i, t in enumerate(tokens) if stem(t) in SAYING_VERBS), None)
     if said is None or said + 1 >= len(tokens):
         return None
     if tokens[said + 1] not in AUXILIARIES and not VERB_FORM.search(tokens[said + 1]):
         return None  # "What did she say she hopes ...?": a subject of its own
-    return next((stem(t) for t in tokens[said + 1 :] if t not in STOPWORDS | AUXILIARIES), None)
+    return next(
+        (stem(t) for t in tokens[said + 1 :] if t not in STOPWORDS | AUXILIARIES and stem(t) not in names), None
+    )
 
 
 REPORTED_SPEECH = re.compile(

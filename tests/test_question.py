@@ -161,6 +161,9 @@ def test_what_before_the_verb_a_speaker_says_asks_its_subject():
     assert analyse_question("What did Morrissey argue was irrelevant?").reported_predicate == stem("irrelevant")
     assert analyse_question("What did she say she hopes the lawsuits bring?").reported_predicate is None
     assert analyse_question("Who did Morrissey say was irrelevant?").reported_predicate is None
+    # whose it is is no part of what is said of it
+    asked = analyse_question("What has the defense said was not Baldwin's responsibility?")
+    assert asked.reported_predicate == stem("responsibility")
 
 
 def test_a_phrase_of_the_focus_noun_that_only_says_whose_counts_less():
