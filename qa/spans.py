@@ -342,7 +342,8 @@ def which_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     or sets apart an X, names beside it, and what a plain "what" would take, for less."""
     focus = focus_stem(analysis)
     if analysis.focus in CAPACITY_NOUNS:  # "Baldwin's role" does not say what the role is; "as producer" does
-        return capacities(sentence, text)
+        # "What position did Dave Halls hold?": "assistant director Dave Halls"
+        return capacities(sentence, text) + (descriptions(analysis, sentence, text) if analysis.names else [])
     # "What title was Matthew Hutchins given?": "named as an executive producer", or a title by name
     held_as = capacities(sentence, text) if analysis.focus in ("title", "titles") else []
     heads = [

@@ -62,6 +62,8 @@ KNOWN = [
     # "convicted of | involuntary manslaughter"; "Baldwin’s charges" only says whose charges
     ("What charge was Gutierrez Reed convicted of?", "involuntary manslaughter"),
     ("How was the case dismissed?", "without prejudice"),  # a "without" phrase right after the question's words
+    ("What position did Dave Halls hold?", "assistant director"),  # the role before the name
+    ("What job did Kari Morrissey have?", "special prosecutor"),
     ("What kind of views is Baldwin known for?", "outspoken liberal views"),  # not "... appearances on"
     ("What charge does Baldwin face in the Variety article?", "a charge of involuntary manslaughter"),
     ("How much prison time could Baldwin get?", "up to 18 months"),  # a duration, not an amount
