@@ -41,6 +41,7 @@ from qa.question import (
 )
 from qa.retrieve import Hit, Retriever
 from qa.spans import (
+    GROUP_NOUNS,
     NUMERIC,
     POSSESSIVE,
     WORDING_VERBS,
@@ -526,8 +527,10 @@ class Answerer:
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus, text)
             if answer_order and text[answer.start : answer.end].split()[-1].lower() in PREPOSITIONS:
                 weight *= DANGLING  # "his outspoken liberal views and frequent appearances on": cut short
-            if person_role and span.mention and span.mention.label == "ORG":
-                weight *= BODY_FOR_PERSON  # "Who is the defense lawyer who ...?": not "the ... Safety Bureau"
+            if person_role and span.mention and body_or_group(span.mention.label, focus):
+                weight *= (
+                    BODY_FOR_PERSON  # "Who is the defense lawyer who ...?": not "the ... Safety Bureau", "the jury"
+                )
             if any(is_doer(analysis, span, start, end) for start, end in doers):
                 weight *= DOER_NOT_ASKED  # "Who did the defense accuse?": not "Baldwin’s defense team accused"
             if analysis.counterfactual and ALTERNATIVE.search(
@@ -752,6 +755,12 @@ def offset_only(analysis: QuestionAnalysis, text: str, end: int) -> bool:
     """Whether the length of time ending at `end` only places a thing after or before another ("more than a
     year after the shooting"), where the question asks how long the thing itself lasts."""
     return bool(OFFSET_WORD.match(text, end)) and not OFFSET_ASKED.search(analysis.text)
+
+
+def body_or_group(label: str, focus: str) -> bool:
+    """Whether a mention (by its label) is an organisation or a group other than the asked role: "the jury"
+    is no judge; "witnesses" may be the witness asked for."""
+    return label == "ORG" or (label in GROUP_NOUNS and stem(label) != focus)
 
 
 def owned_by_another(analysis: QuestionAnalysis, text: str, sentence_start: int, start: int) -> bool:

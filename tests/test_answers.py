@@ -258,6 +258,7 @@ OFF_TOPIC = [
     "Who was the foreperson of the jury at Baldwin's trial?",  # a person by role, and none is called so
     "Which actor starred alongside Baldwin in Rust?",  # "actor Alec Baldwin" is the one the question names
     "Which judge presided over Gutierrez Reed's trial?",
+    "Who was the judge in Gutierrez Reed's trial?",  # "played for the jury in Gutierrez Reed’s trial": no judge
     "Who directed the film The Crow?",  # no passage says anyone directed it
     "In what year was Alec Baldwin born?",  # "July" is no year
     "When did Matthew Hutchins marry Halyna?",  # October 2022 dates the settlement, not a marriage
