@@ -220,7 +220,10 @@ def analyse_question(question: str) -> QuestionAnalysis:
     # "on-set" is a modifier, not the preposition "on"; "..., according to X" says who says so, not what is asked
     tokens = words(COMPOUND_PREPOSITION.sub(r"\1", ATTRIBUTION.sub("", plain)))
     ending = POSSESSED.search(question) or OWNED_ROLE.match(question)
-    kind, expected, focus = classify(tokens, ending.group(1).lower().split("-")[-1] if ending else None)
+    possessed = (
+        ending.group(1).lower().split("-")[-1] if ending and not owned_after_preposition(question, ending) else None
+    )
+    kind, expected, focus = classify(tokens, possessed)
     owner = OWNER.match(question)
     if owner:  # "Which outlet's reporter ...?" asks for the outlet
         kind, focus = "which", owner.group(1).lower()
@@ -307,6 +310,9 @@ def analyse_question(question: str) -> QuestionAnalysis:
 # asks what was
 COUNTERFACTUAL = re.compile(r"\b(?:should|ought to)(?:\s+\w+){0,3}?\s+have\b", re.IGNORECASE)
 HAPPENED_TO = re.compile(r"\bhappen(?:s|ed)?\s+to\b", re.IGNORECASE)  # "What happened to the charges?": a deed
+OWNER_AFTER_PREPOSITION = re.compile(
+    rf"\b(?:{'|'.join(sorted(PREPOSITIONS))})\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+\Z", re.IGNORECASE
+)
 ATTRIBUTION = re.compile(r",?\s*\baccording to\b[^,?]*", re.IGNORECASE)
 # "What charge does Baldwin face in the Variety article?": which article says so, not what it says
 SOURCE_MENTION = re.compile(
@@ -317,6 +323,12 @@ SOURCE_MENTION = re.compile(
 COMPOUND_PREPOSITION = re.compile(r"\b(on|in|off|out|of|by|up|under|over|after)-(?=[A-Za-z])", re.IGNORECASE)
 NEGATION = re.compile(r"\b(\w+)n['’]t\b", re.IGNORECASE)
 IRREGULAR_NEGATIONS = {"wo": "will", "ca": "can", "sha": "shall"}
+
+
+def owned_after_preposition(question: str, ending: re.Match) -> bool:
+    """Whether the owner of the noun that ends a question follows a preposition: "What had not been shared
+    with Baldwin's lawyers?" does not ask for lawyers, as "What was Baldwin's salary?" asks for a salary."""
+    return bool(OWNER_AFTER_PREPOSITION.search(question, 0, ending.start()))
 
 
 def without_source_mention(question: str) -> str:

@@ -172,6 +172,11 @@ def test_a_phrase_of_the_focus_noun_that_only_says_whose_counts_less():
     assert owned_only(text, 43, 70, stem("charges")) == 1.0  # "the charges of manslaughter"
 
 
+def test_a_possessed_noun_after_a_preposition_is_no_focus():
+    assert analyse_question("What had not been shared with Baldwin's lawyers?").focus is None
+    assert analyse_question("What was Baldwin's salary?").focus == "salary"
+
+
 def test_how_much_time_asks_how_long():
     analysis = analyse_question("How much prison time could Baldwin get?")
     assert analysis.kind == "how_long"
