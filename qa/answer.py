@@ -527,10 +527,9 @@ class Answerer:
             weight = span.weight * syntax_weight(analysis, span.mention, tokens, span_tokens, focus, text)
             if answer_order and text[answer.start : answer.end].split()[-1].lower() in PREPOSITIONS:
                 weight *= DANGLING  # "his outspoken liberal views and frequent appearances on": cut short
+            # "Who is the defense lawyer who ...?": not "the ... Safety Bureau"; "Who was the judge?": not "the jury"
             if person_role and span.mention and body_or_group(span.mention.label, focus):
-                weight *= (
-                    BODY_FOR_PERSON  # "Who is the defense lawyer who ...?": not "the ... Safety Bureau", "the jury"
-                )
+                weight *= BODY_FOR_PERSON
             if any(is_doer(analysis, span, start, end) for start, end in doers):
                 weight *= DOER_NOT_ASKED  # "Who did the defense accuse?": not "Baldwin’s defense team accused"
             if analysis.counterfactual and ALTERNATIVE.search(

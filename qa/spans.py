@@ -158,8 +158,7 @@ def means(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     the trial start?": "set to begin Tuesday with jury selection and is expected to ..."."""
     spans = []
     for match in MEANS.finditer(text, sentence.start, sentence.end):
-        before = [t for *_, t in word_spans(text[max(sentence.start, match.start() - 30) : match.start()]) if t]
-        if not set(before[-2:]) & set(analysis.terms):
+        if not after_question_words(analysis, sentence, text, match.start()):
             continue
         clause = NEXT_CLAUSE.search(text, match.start(), match.end()) or MEANS_END.search(
             text, match.start(), match.end()
@@ -177,11 +176,16 @@ def lacking(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     dismissed?": "to dismiss the case without prejudice"."""
     spans = []
     for match in WITHOUT.finditer(text, sentence.start, sentence.end):
-        before = [t for *_, t in word_spans(text[max(sentence.start, match.start() - 30) : match.start()]) if t]
         chunk = next((m for m in sentence.chunks if m.start == match.end()), None)
-        if chunk and set(before[-2:]) & set(analysis.terms):
+        if chunk and after_question_words(analysis, sentence, text, match.start()):
             spans.append(Span(match.start(), chunk.end, MEANS_WEIGHT, chunk))
     return spans
+
+
+def after_question_words(analysis: QuestionAnalysis, sentence, text: str, at: int) -> bool:
+    """Whether one of the two content words before `at` is the question's: "dismiss the case | without ..."."""
+    before = [t for *_, t in word_spans(text[max(sentence.start, at - 30) : at]) if t]
+    return bool(set(before[-2:]) & set(analysis.terms))
 
 
 # The text of a clause: anything up to a mark that ends or interrupts it, but a decimal point ("a Colt .45").
