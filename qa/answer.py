@@ -41,6 +41,7 @@ from qa.question import (
 )
 from qa.retrieve import Hit, Retriever
 from qa.spans import (
+    CAPITAL,
     GROUP_NOUNS,
     NUMERIC,
     POSSESSIVE,
@@ -123,7 +124,6 @@ SPEAKER = 1.3  # the name a quote is attributed to, when the question asks who s
 QUOTE_CLOSE = re.compile(r"[!?]?”")
 YEAR = re.compile(r"\d{4}")
 PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-CAPITALISED = re.compile(r"\b[A-Z]")
 CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)+")  # "Halyna Hutchins", "Mary Marlowe Sommer"
 
 
@@ -318,7 +318,7 @@ class Answerer:
         discussion of ... However, she allowed a single reference to ...", unless a name comes first."""
         pronoun = analysis.names and PERSONAL_PRONOUN.search(text, sentence.start, sentence.end)
         before = self.previous(index) if pronoun else None
-        if before is None or CAPITALISED.search(text, text.find(" ", sentence.start), pronoun.start()):
+        if before is None or CAPITAL.search(text, text.find(" ", sentence.start), pronoun.start()):
             return set()  # "Ethelred fled to Normandy ..., when he was forced ...": he may be Ethelred
         terms = {t for *_, t in self.sentence_tokens(index - 1)}
         terms |= self.named_by_role(analysis, before.doc_index, terms)

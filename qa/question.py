@@ -530,12 +530,17 @@ def focus_modifier(question: str, focus: str | None) -> str | None:
     return stem(before.group(1)) if before and before.group(1) not in STOPWORDS | set(WH_WORDS) else None
 
 
+def saying_at(tokens: list[str], verbs: frozenset[str] = SAYING_VERBS | KNOWING_VERBS) -> int | None:
+    """Where the first verb of saying (or knowing) in the question's words is."""
+    return next((i for i, t in enumerate(tokens) if stem(t) in verbs), None)
+
+
 def reported_verb(tokens: list[str]) -> str | None:
     """The stem of the word that ends a question, after a verb of saying or knowing and a subject of its own:
     "bring" in "What did she say she hopes the lawsuits bring?"; none for "What did Morrissey argue?", nor
     where a verb follows the saying one, so that "what" is its subject ("say compromised its ability to
     prosecute?")."""
-    said = next((i for i, t in enumerate(tokens) if stem(t) in SAYING_VERBS | KNOWING_VERBS), None)
+    said = saying_at(tokens)
     if said is None or said >= len(tokens) - 2 or tokens[-1] in STOPWORDS or VERB_FORM.search(tokens[said + 1]):
         return None
     return stem(tokens[-1])
@@ -546,7 +551,7 @@ def reported_predicate(tokens: list[str], names: set[str]) -> str | None:
     "What did the judge say was not outweighed by unfair prejudice?", "irrelev" in "What did Morrissey argue
     was irrelevant?"; a name's word (`names`, stems) is whose it is, not what is said: "was not Baldwin's
     responsibility"."""
-    said = next((i for i, t in enumerate(tokens) if stem(t) in SAYING_VERBS), None)
+    said = saying_at(tokens, SAYING_VERBS)
     if said is None or said + 1 >= len(tokens):
         return None
     if tokens[said + 1] not in AUXILIARIES and not VERB_FORM.search(tokens[said + 1]):
@@ -597,7 +602,7 @@ VERB_FORM = re.compile(r"(?:ed|es)$")  # "compromised", "includes": a verb with 
 def asks_what_said(tokens: list[str]) -> bool:
     """Whether the question asks for the words someone said, not for a part of them: "What did Morrissey
     argue about the bullets?", but not "What did prosecutors say the footage includes?"."""
-    said = next((i for i, t in enumerate(tokens) if stem(t) in SAYING_VERBS | KNOWING_VERBS), None)
+    said = saying_at(tokens)
     if said is None:  # "What did Halls tell investigators (about ...)?": told them, whoever they are
         said = next((i + 1 for i, t in enumerate(tokens[:-1]) if t in ("tell", "told")), None)
     # "What did Baldwin say happened to the gun?": what he said happened, all of it ("the gun fired accidentally")
