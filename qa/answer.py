@@ -37,7 +37,6 @@ from qa.question import (
     clean_question,
     focus_stem,
     focus_types,
-    without_source_mention,
 )
 from qa.retrieve import Hit, Retriever
 from qa.spans import (
@@ -372,7 +371,7 @@ class Answerer:
         """
         question = clean_question(question)
         analysis = analyse_question(question)
-        searched = without_source_mention(question)  # "... in the Variety article?": not words to find
+        searched = analysis.searched
         query = self.retriever.encode(searched)
         hits = self.retriever.search(searched, top_k or self.top_k, query)
         roles = asked_roles(question, analysis)  # read the articles' roles only for a question that needs them

@@ -181,6 +181,7 @@ class QuestionAnalysis:
     outcome: str | None = None  # "What happened to the charges?": the stem of what was done to ("charg")
     asks_other: bool = False  # "Who else represents Baldwin?": one more, not those already named
     counterfactual: bool = False  # "What should have been in the gun?": what was meant, not what was
+    searched: str = ""  # the question as retrieval reads it: without "in the Variety article"
     # "What did Baldwin's lawyers say the prosecution did?": the stems of who is said to have said it
     speaker: frozenset[str] = frozenset()
     # "releas" in "When will the documentary be released?", "verdict" in "What was the verdict ...?": a word a
@@ -215,8 +216,8 @@ def clean_question(question: str) -> str:
 
 def analyse_question(question: str) -> QuestionAnalysis:
     """Classify `question` (who / when / where / how many / how much / which X / what X / why / yes-no)."""
-    plain = NEGATION.sub(uncontract, question)  # "won't" is "will not", not "won" and "t"
-    plain = without_source_mention(plain)
+    searched = without_source_mention(question)  # "... in the Variety article?": which article, not what is asked
+    plain = NEGATION.sub(uncontract, searched)  # "won't" is "will not", not "won" and "t"
     # "on-set" is a modifier, not the preposition "on"; "..., according to X" says who says so, not what is asked
     tokens = words(COMPOUND_PREPOSITION.sub(r"\1", ATTRIBUTION.sub("", plain)))
     ending = POSSESSED.search(question) or OWNED_ROLE.match(question)
@@ -300,6 +301,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         phrases=prepositional_phrases(question),
         asks_other="else" in tokens,
         counterfactual=bool(COUNTERFACTUAL.search(question)),
+        searched=searched,
         speaker=reported_speaker(question),
         event_word=event_word(question, kind, content),
     )
