@@ -182,6 +182,9 @@ class QuestionAnalysis:
     asks_other: bool = False  # "Who else represents Baldwin?": one more, not those already named
     counterfactual: bool = False  # "What should have been in the gun?": what was meant, not what was
     searched: str = ""  # the question as retrieval reads it: without "in the Variety article"
+    whose: str | None = None  # the stem of the noun after "whose": "objection" in "Over whose objections ...?"
+    asks_year: bool = False  # "In what month and year ...?": a date that gives a year too
+    asks_to_be: bool = False  # "What did the judge find X to be?": what a clause says X is
     # "What did Baldwin's lawyers say the prosecution did?": the stems of who is said to have said it
     speaker: frozenset[str] = frozenset()
     # "releas" in "When will the documentary be released?", "verdict" in "What was the verdict ...?": a word a
@@ -302,6 +305,9 @@ def analyse_question(question: str) -> QuestionAnalysis:
         asks_other="else" in tokens,
         counterfactual=bool(COUNTERFACTUAL.search(question)),
         searched=searched,
+        whose=stem(whose.group(1).lower()) if (whose := WHOSE.search(question)) else None,
+        asks_year=bool(YEAR_ASKED.search(question)),
+        asks_to_be=bool(TO_BE_ASKED.search(question)),
         speaker=reported_speaker(question),
         event_word=event_word(question, kind, content),
     )
@@ -311,6 +317,9 @@ def analyse_question(question: str) -> QuestionAnalysis:
 # asks what was expected ("How many days was the trial supposed to take?"), nor "instead of a dummy", which
 # asks what was
 COUNTERFACTUAL = re.compile(r"\b(?:should|ought to)(?:\s+\w+){0,3}?\s+have\b", re.IGNORECASE)
+WHOSE = re.compile(r"\bwhose\s+([\w-]+)", re.IGNORECASE)
+YEAR_ASKED = re.compile(r"\byears?\b", re.IGNORECASE)
+TO_BE_ASKED = re.compile(r"\bto be\W*$", re.IGNORECASE)
 HAPPENED_TO = re.compile(r"\bhappen(?:s|ed)?\s+to\b", re.IGNORECASE)  # "What happened to the charges?": a deed
 OWNER_AFTER_PREPOSITION = re.compile(
     rf"\b(?:{'|'.join(sorted(PREPOSITIONS))})\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+\Z", re.IGNORECASE

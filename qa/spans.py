@@ -325,18 +325,16 @@ def owners_of_asked(analysis: QuestionAnalysis, sentence) -> list[Span]:
 def owners_after_of(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     """For "Over whose objections ...?", who owns the thing the question names by "of": "the defense" in "Over
     the objection of the defense"."""
-    owned = WHOSE.search(analysis.text)
     return [
         Span(m.start, m.end, OWNER_AFTER_OF, m)
         for m in sentence.chunks
-        if owned
+        if analysis.whose
         and m.role == "pobj"
-        and stem(m.governor) == stem(owned.group(1).lower())
+        and stem(m.governor) == analysis.whose
         and OF_BEFORE.search(text, sentence.start, m.start)
     ]
 
 
-WHOSE = re.compile(r"\bwhose\s+([\w-]+)", re.IGNORECASE)
 OF_BEFORE = re.compile(r"\bof\s+\Z")
 OWNER_AFTER_OF = 0.9
 
@@ -447,7 +445,6 @@ def predicate_adjectives(analysis: QuestionAnalysis, sentence, text: str) -> lis
     return spans
 
 
-TO_BE_ASKED = re.compile(r"\bto be\W*$", re.IGNORECASE)
 COPULA_ADJECTIVE = re.compile(r"\b(?:is|was|are|were)\s+(?:not\s+)?((?!the\b|a\b|an\b)[a-z][\w-]*)")
 PREDICATE_ADJECTIVE = 1.1  # asked for alone: more than the clause that holds it
 
@@ -510,7 +507,7 @@ def what_spans(analysis: QuestionAnalysis, sentence, text: str) -> list[Span]:
     if analysis.asks_action:
         spans += actions(analysis, sentence, text)
     spans += extraposed(analysis, sentence, text)
-    if TO_BE_ASKED.search(analysis.text):  # "What did the judge find Baldwin's producer role to be?"
+    if analysis.asks_to_be:  # "What did the judge find Baldwin's producer role to be?"
         spans += predicate_adjectives(analysis, sentence, text)
     if analysis.reported_verb:  # "What did she say she hopes the lawsuits bring?": "some measure of justice"
         spans += [
@@ -1460,7 +1457,7 @@ def label_weight(analysis: QuestionAnalysis, mention: Mention, text: str) -> flo
         return 1.0 if YEAR_GIVEN.search(text[mention.start : mention.end]) else 0.3  # "in what year": not "July"
     if analysis.focus in ("month", "months") and mention.label == "DATE":
         given = text[mention.start : mention.end]
-        if YEAR_ASKED.search(analysis.text) and not YEAR_GIVEN.search(given):
+        if analysis.asks_year and not YEAR_GIVEN.search(given):
             return 0.5  # "In what month and year ...?": not "July" alone
         return 1.0 if MONTH_GIVEN.search(given) else 0.3  # "which month": not "2021"
     if analysis.focus == "day" and mention.label == "DATE":
@@ -1488,7 +1485,6 @@ TOWN_BEFORE = re.compile(r"[A-Z][\w.]*,\s*\Z")
 RELATIVE = re.compile(r"\s*(?:after|before|later|earlier|ago)\b")
 MONTH = rf"\b(?:{'|'.join(month[:3] for month in MONTH_NAMES)})[a-z]*\b"  # "Oct.", "October"
 MONTH_GIVEN = re.compile(MONTH, re.IGNORECASE)
-YEAR_ASKED = re.compile(r"\byears?\b", re.IGNORECASE)
 YEAR_GIVEN = re.compile(r"\b\d{4}s?\b")  # "in what year" is answered by one: not "July", nor "last year"
 WEEKDAY = r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
 DAY_GIVEN = re.compile(rf"{WEEKDAY}|{MONTH}\.?\s+\d|\b\d+\s+{MONTH}|\b(?:today|yesterday|tomorrow)\b", re.IGNORECASE)
