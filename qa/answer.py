@@ -745,8 +745,9 @@ def unmarked_weight(analysis: QuestionAnalysis, text: str, sentence: Sentence) -
 
 
 OFFSET = 0.5  # a length of time that only says how long after or before something else a thing happened
-OFFSET_WORD = re.compile(r"\s+(?:after|before|later|earlier|ago|since)\b", re.IGNORECASE)
-OFFSET_ASKED = re.compile(r"\b(?:after|before|later|earlier|ago|since)\b", re.IGNORECASE)
+OFFSET_WORDS = "after|before|later|earlier|ago|since"
+OFFSET_WORD = re.compile(rf"\s+(?:{OFFSET_WORDS})\b", re.IGNORECASE)  # right after the length of time
+OFFSET_ASKED = re.compile(rf"\b(?:{OFFSET_WORDS})\b", re.IGNORECASE)  # anywhere in the question
 
 
 def offset_only(analysis: QuestionAnalysis, text: str, end: int) -> bool:
